@@ -1,0 +1,1 @@
+from . import test_http_served, test_manifest
