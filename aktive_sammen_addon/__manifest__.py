@@ -18,10 +18,16 @@ involved shares.
     "depends": ["base", "mail", "contacts"],
     "data": [
         "security/ir.model.access.csv",
+        "data/aktive_stage_data.xml",
+        "data/aktive_wish_category_data.xml",
+        "data/aktive_network_role_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "views/aktive_participant_views.xml",
         "views/aktive_menu_views.xml",
     ],
     "demo": [
-        "demo/res_partner_demo.xml",
+        "demo/aktive_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -68,6 +68,7 @@ db_port = $DB_PORT
 db_user = $DB_USER
 db_password = $DB_PASSWORD
 http_port = $HTTP_PORT
+http_interface = 127.0.0.1
 list_db = False
 without_demo = False
 CONF

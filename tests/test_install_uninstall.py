@@ -85,14 +85,14 @@ result = True
         FOOTPRINT
         + f"""
 mod = env['ir.module.module'].search([('name', '=', '{ADDON}')])
-demo = env.ref('{ADDON}.partner_volunteer_centre_demo', raise_if_not_found=False)
+demo = env.ref('{ADDON}.participant_arne_demo', raise_if_not_found=False)
 result = dict(state=mod.state, demo=mod.demo, demo_name=demo and demo.name, footprint=footprint,
               our_partner_columns=our_partner_columns)
 """,
     )
     assert result["state"] == "installed"
     assert result["demo"] is True
-    assert result["demo_name"] == "Vennesla frivilligsentral"
+    assert result["demo_name"] == "Arne Sødal"
     assert result["footprint"]["menus"] == 1
     assert result["footprint"]["xmlids"] >= 3
     base_db["installed"] = result["footprint"]

@@ -1,0 +1,15 @@
+from . import (
+    aktive_activity,
+    aktive_followup,
+    aktive_interest,
+    aktive_municipal_unit,
+    aktive_network_member,
+    aktive_network_role,
+    aktive_participant,
+    aktive_stage,
+    aktive_wish,
+    aktive_wish_category,
+    res_company,
+    res_config_settings,
+    res_partner,
+)

@@ -1,0 +1,155 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class AktiveFollowup(models.Model):
+    """A follow-up conversation (oppfølgingssamtale), planned then held. Holding one plans the
+    next, so no participant drops out of the coordinator's sight."""
+
+    _name = "aktive.followup"
+    _description = "Follow-up conversation"
+    _inherit = ["mail.thread"]
+    _order = "date_planned desc, id desc"
+    _check_company_auto = True
+    _rec_name = "participant_id"
+
+    participant_id = fields.Many2one(
+        "aktive.participant", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
+    with_whom = fields.Selection(
+        [
+            ("participant", "The participant"),
+            ("network_contact", "Network contact"),
+            ("home_care", "Home care"),
+            ("volunteer", "Volunteer"),
+        ],
+        string="With",
+        default="participant",
+        required=True,
+    )
+    partner_id = fields.Many2one("res.partner", string="Spoke with")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Coordinator",
+        index=True,
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    date_planned = fields.Date(string="Planned for", required=True, index=True, tracking=True)
+    date_held = fields.Date(string="Held on", tracking=True, copy=False)
+    summary = fields.Text(copy=False)
+    outcome = fields.Selection(
+        [
+            ("continue", "Continue as agreed"),
+            ("adjust", "Adjust the network"),
+            ("pause", "Pause"),
+            ("close", "Close the case"),
+        ],
+        tracking=True,
+        copy=False,
+    )
+    next_date = fields.Date(
+        string="Next follow-up", copy=False, help="Empty: one interval after this one."
+    )
+    state = fields.Selection(
+        [("planned", "Planned"), ("held", "Held"), ("cancelled", "Cancelled")],
+        default="planned",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", copy=False, index=True, help="Flagged by the daily check."
+    )
+    next_followup_id = fields.Many2one("aktive.followup", readonly=True, copy=False)
+
+    @api.depends("participant_id")
+    def _compute_user_id(self):
+        for followup in self:
+            followup.user_id = followup.participant_id.coordinator_id or followup.user_id
+
+    @api.constrains("date_held")
+    def _check_date_held(self):
+        today = fields.Date.context_today(self)
+        for followup in self:
+            if followup.date_held and followup.date_held > today:
+                raise ValidationError(
+                    self.env._("A follow-up cannot be held in the future: it is still planned.")
+                )
+
+    @api.constrains("next_date", "date_held", "date_planned")
+    def _check_next_date(self):
+        for followup in self:
+            after = followup.date_held or followup.date_planned
+            if followup.next_date and after and followup.next_date <= after:
+                raise ValidationError(self.env._("The next follow-up must come after this one."))
+
+    def action_hold(self):
+        """Record the conversation as held; plan the next one as an activity for the coordinator."""
+        today = fields.Date.context_today(self)
+        for followup in self:
+            if followup.state != "planned":
+                raise UserError(self.env._("Only a planned follow-up can be held."))
+            if not (followup.summary or "").strip() or not followup.outcome:
+                raise UserError(
+                    self.env._(
+                        "Write a short summary and choose the outcome before marking the "
+                        "follow-up with %(name)s as held.",
+                        name=followup.participant_id.name,
+                    )
+                )
+            held = followup.date_held or today
+            followup.write({"state": "held", "date_held": held, "is_overdue": False})
+            followup._apply_outcome(held)
+        return True
+
+    def _apply_outcome(self, held):
+        participant = self.participant_id
+        if self.outcome == "close":
+            participant.message_post(
+                body=self.env._("Follow-up held: the outcome is to close the case."),
+                subtype_xmlid="mail.mt_note",
+            )
+            return
+        next_date = self.next_date or participant._next_followup_default(held)
+        self.next_followup_id = self.create(
+            {
+                "participant_id": participant.id,
+                "with_whom": "participant",
+                "date_planned": next_date,
+                "user_id": self.user_id.id,
+            }
+        )
+        participant.activity_schedule(
+            "aktive_sammen_addon.mail_activity_type_followup",
+            date_deadline=next_date,
+            summary=self.env._("Follow-up conversation"),
+            user_id=(self.user_id or participant.coordinator_id or self.env.user).id,
+        )
+        if self.outcome == "pause":
+            participant.write({"state": "paused", "paused_until": next_date})
+
+    def action_cancel(self):
+        self.write({"state": "cancelled", "is_overdue": False})
+        return True
+
+    @api.model
+    def _cron_flag_overdue(self):
+        """Daily: flag planned follow-ups whose date has passed, and tell the coordinator."""
+        today = fields.Date.context_today(self)
+        late = self.search(
+            [("state", "=", "planned"), ("date_planned", "<", today), ("is_overdue", "=", False)]
+        )
+        late.write({"is_overdue": True})
+        for participant in late.participant_id:
+            participant.activity_schedule(
+                "aktive_sammen_addon.mail_activity_type_followup",
+                date_deadline=today,
+                summary=self.env._("Overdue follow-up conversation"),
+                user_id=(participant.coordinator_id or self.env.user).id,
+            )
+        return late

@@ -1,0 +1,108 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+MEMBER_KINDS = [
+    ("volunteer", "Volunteer"),
+    ("own", "Own network"),
+    ("organisation", "Organisation"),
+]
+
+
+class AktiveNetworkMember(models.Model):
+    """One person or organisation in a participant's network, in a role. Ended, not deleted:
+    who helped, and when, is the case's history."""
+
+    _name = "aktive.network.member"
+    _description = "Network member"
+    _order = "participant_id, sequence, id"
+    _check_company_auto = True
+    _rec_name = "partner_id"
+
+    participant_id = fields.Many2one(
+        "aktive.participant", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Member", required=True, index=True, ondelete="restrict"
+    )
+    member_kind = fields.Selection(
+        MEMBER_KINDS,
+        string="Kind",
+        required=True,
+        compute="_compute_member_kind",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    role_id = fields.Many2one("aktive.network.role", string="Role")
+    sequence = fields.Integer(default=10)
+    phone = fields.Char(related="partner_id.phone")
+    date_start = fields.Date(string="From", default=fields.Date.context_today)
+    date_end = fields.Date(string="Until")
+    frequency = fields.Char(help="How often, in words: 'every Tuesday', 'twice a month'.")
+    wish_ids = fields.Many2many(
+        "aktive.wish",
+        "aktive_wish_network_member_rel",
+        "member_id",
+        "wish_id",
+        string="Wishes served",
+        domain="[('participant_id', '=', participant_id)]",
+    )
+    active = fields.Boolean(default=True)
+
+    @api.depends("partner_id")
+    def _compute_member_kind(self):
+        for member in self:
+            partner = member.partner_id
+            if partner.is_aktive_volunteer:
+                member.member_kind = "volunteer"
+            elif partner.is_company:
+                member.member_kind = "organisation"
+            else:
+                member.member_kind = member.member_kind or "own"
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for member in self:
+            if member.date_start and member.date_end and member.date_end < member.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the end date is before the start date.",
+                        name=member.partner_id.name,
+                    )
+                )
+
+    @api.constrains("partner_id", "member_kind", "active")
+    def _check_confidentiality(self):
+        """The method's rule: no volunteer assignment without a signed declaration."""
+        for member in self.filtered(lambda m: m.member_kind == "volunteer" and m.active):
+            if not member.partner_id.aktive_confidentiality_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s has not signed the confidentiality declaration: record the "
+                        "signed declaration on the volunteer before adding them to a network.",
+                        name=member.partner_id.name,
+                    )
+                )
+
+    @api.constrains("participant_id", "partner_id")
+    def _check_not_self(self):
+        for member in self:
+            if member.partner_id == member.participant_id.partner_id:
+                raise ValidationError(self.env._("A person is not a member of their own network."))
+
+    def action_end(self):
+        """End the assignment today and keep it as history."""
+        self.write({"active": False, "date_end": fields.Date.context_today(self)})
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        today = fields.Date.context_today(self)
+        if any(m.date_start and m.date_start < today for m in self):
+            raise UserError(
+                self.env._(
+                    "This network member has taken part already: end the assignment instead of "
+                    "deleting it, so the history is kept."
+                )
+            )

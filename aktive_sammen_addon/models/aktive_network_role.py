@@ -1,0 +1,20 @@
+from odoo import fields, models
+
+
+class AktiveNetworkRole(models.Model):
+    """The role a network member plays: visiting friend, driving friend, relative..."""
+
+    _name = "aktive.network.role"
+    _description = "Network role"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    member_kind = fields.Selection(
+        [("volunteer", "Volunteer"), ("own", "Own network"), ("organisation", "Organisation")],
+        string="Usual kind",
+        help="The kind of member this role is proposed for.",
+    )
+
+    _name_uniq = models.Constraint("UNIQUE(name)", "A network role with this name exists.")

@@ -1,0 +1,464 @@
+from dateutil.relativedelta import relativedelta
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+REFERRAL_SOURCES = [
+    ("self", "The person"),
+    ("relative", "Relative"),
+    ("gp", "GP"),
+    ("home_care", "Home care"),
+    ("care_housing", "Care housing"),
+    ("other", "Other"),
+]
+TARGET_GROUPS = [
+    ("senior", "Senior (65+)"),
+    ("disability", "Person with a disability"),
+    ("long_term_ill", "Long-term ill"),
+    ("mental_health", "Mental health"),
+    ("other", "Other"),
+]
+
+
+class AktiveParticipant(models.Model):
+    """A person the method helps, one case per contact. The method step is a stage the
+    coordinator moves on the board; forward moves are guarded so the method is followed."""
+
+    _name = "aktive.participant"
+    _description = "Participant"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, name, id"
+    _check_company_auto = True
+
+    # --- the person (an Odoo contact) ---------------------------------------------------------
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+        help="The person's contact card; an existing contact is reused, not copied.",
+    )
+    name = fields.Char(related="partner_id.name", store=True, readonly=False)
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    email = fields.Char(related="partner_id.email", readonly=False)
+    street = fields.Char(related="partner_id.street", readonly=False)
+    zip = fields.Char(related="partner_id.zip", readonly=False)
+    city = fields.Char(related="partner_id.city", readonly=False)
+    image_128 = fields.Image(related="partner_id.image_128")
+    birthdate = fields.Date(string="Date of birth")
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    priority = fields.Selection([("0", "Normal"), ("1", "Important")], default="0")
+    color = fields.Integer()
+
+    # --- the method -----------------------------------------------------------------------------
+    stage_id = fields.Many2one(
+        "aktive.stage",
+        string="Step",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+        group_expand="_read_group_expand_full",
+        default=lambda self: self.env["aktive.stage"].search([], limit=1),
+    )
+    date_last_stage_update = fields.Datetime(
+        string="In this step since", default=fields.Datetime.now, copy=False, readonly=True
+    )
+    days_in_step = fields.Integer(compute="_compute_days_in_step")
+    state = fields.Selection(
+        [("active", "Active"), ("paused", "Paused"), ("closed", "Closed")],
+        default="active",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    paused_until = fields.Date(
+        string="Paused until", tracking=True, help="When to get in touch again."
+    )
+    close_reason = fields.Text(tracking=True)
+    date_closed = fields.Date(readonly=True, copy=False)
+
+    # --- step 1: need reported --------------------------------------------------------------
+    referral_source = fields.Selection(REFERRAL_SOURCES, string="Need reported by", tracking=True)
+    referrer_id = fields.Many2one("res.partner", string="Reported by (contact)")
+    referral_date = fields.Date(string="Reported on", default=fields.Date.context_today)
+    target_group = fields.Selection(TARGET_GROUPS, tracking=True)
+
+    # --- roles ----------------------------------------------------------------------------------
+    coordinator_id = fields.Many2one(
+        "res.users",
+        string="Coordinator",
+        tracking=True,
+        index=True,
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
+    )
+    municipal_unit_id = fields.Many2one(
+        "aktive.municipal.unit", string="Municipal unit", tracking=True, check_company=True
+    )
+    municipal_contact_id = fields.Many2one(
+        "res.partner",
+        string="Municipal contact person",
+        tracking=True,
+        help="Whom volunteers call in the municipality when the situation changes.",
+    )
+    municipal_contact_phone = fields.Char(
+        related="municipal_contact_id.phone", string="Municipal contact phone"
+    )
+
+    # --- step 2: the conversation, in the person's own words ----------------------------------
+    life_story = fields.Html(string="Life story", sanitize_style=True)
+    interests = fields.Text(string="Interests (own words)")
+    interest_ids = fields.Many2many("aktive.interest", string="Interest tags")
+    adaptations = fields.Text(
+        string="Adaptations needed", help="Hearing loop, wheelchair access, transport..."
+    )
+
+    # --- consent --------------------------------------------------------------------------------
+    consent_given = fields.Boolean(tracking=True, copy=False)
+    consent_date = fields.Date(tracking=True, copy=False)
+    consent_scope = fields.Text(
+        string="Consent covers",
+        default=lambda self: self.env._(
+            "Sending the contact form to the municipality when established and each time it "
+            "is updated."
+        ),
+    )
+    consent_withdrawn_date = fields.Date(tracking=True, copy=False)
+
+    # --- the network, wishes and follow-ups -------------------------------------------------
+    wish_ids = fields.One2many("aktive.wish", "participant_id", string="Wishes")
+    network_member_ids = fields.One2many(
+        "aktive.network.member", "participant_id", string="Network"
+    )
+    followup_ids = fields.One2many("aktive.followup", "participant_id", string="Follow-ups")
+    active_member_count = fields.Integer(
+        string="Active network members", compute="_compute_network", store=True
+    )
+    network_vulnerable = fields.Boolean(
+        string="Vulnerable network",
+        compute="_compute_network",
+        store=True,
+        help="Fewer than two active volunteers or organisations carry this person's network.",
+    )
+    next_followup_date = fields.Date(
+        string="Next follow-up", compute="_compute_next_followup_date", store=True
+    )
+    followup_overdue = fields.Boolean(
+        string="Follow-up overdue", compute="_compute_next_followup_date", store=True
+    )
+
+    _partner_uniq = models.Constraint(
+        "UNIQUE(partner_id)", "This contact is a participant already: open that case instead."
+    )
+
+    # --- computes -------------------------------------------------------------------------------
+    @api.depends("date_last_stage_update")
+    def _compute_days_in_step(self):
+        now = fields.Datetime.now()
+        for participant in self:
+            since = participant.date_last_stage_update or now
+            participant.days_in_step = (now - since).days
+
+    @api.depends("network_member_ids.active", "network_member_ids.member_kind")
+    def _compute_network(self):
+        counts = self._network_counts()
+        for participant in self:
+            total, carrying = counts.get(participant.id, (0, 0))
+            participant.active_member_count = total
+            participant.network_vulnerable = carrying < 2
+
+    def _network_counts(self):
+        """{participant id: (active members, active volunteers + organisations)} in one query."""
+        ids = [pid for pid in self.ids if pid]
+        if not ids:
+            return {}
+        groups = self.env["aktive.network.member"]._read_group(
+            [("participant_id", "in", ids), ("active", "=", True)],
+            ["participant_id", "member_kind"],
+            ["__count"],
+        )
+        counts = {}
+        for participant, kind, count in groups:
+            total, carrying = counts.get(participant.id, (0, 0))
+            carrying += count if kind in ("volunteer", "organisation") else 0
+            counts[participant.id] = (total + count, carrying)
+        return counts
+
+    @api.depends("followup_ids.state", "followup_ids.date_planned", "followup_ids.is_overdue")
+    def _compute_next_followup_date(self):
+        """The earliest planned follow-up; overdue as the daily cron flagged it."""
+        ids = [pid for pid in self.ids if pid]
+        planned = {}
+        if ids:
+            groups = self.env["aktive.followup"]._read_group(
+                [("participant_id", "in", ids), ("state", "=", "planned")],
+                ["participant_id"],
+                ["date_planned:min", "is_overdue:bool_or"],
+            )
+            planned = {participant.id: (date, late) for participant, date, late in groups}
+        for participant in self:
+            date, late = planned.get(participant.id, (False, False))
+            participant.next_followup_date = date
+            participant.followup_overdue = bool(late)
+
+    # --- constraints ----------------------------------------------------------------------------
+    @api.constrains("state", "paused_until", "close_reason")
+    def _check_state_details(self):
+        for participant in self:
+            if participant.state == "paused" and not participant.paused_until:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: a pause needs the date to get in touch again.",
+                        name=participant.name,
+                    )
+                )
+            if participant.state == "closed" and not (participant.close_reason or "").strip():
+                raise ValidationError(
+                    self.env._("%(name)s: a closed case needs a reason.", name=participant.name)
+                )
+
+    @api.constrains("consent_given", "consent_date", "consent_withdrawn_date")
+    def _check_consent_dates(self):
+        today = fields.Date.context_today(self)
+        for participant in self:
+            if participant.consent_given and not participant.consent_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: record the date consent was given.", name=participant.name
+                    )
+                )
+            if participant.consent_date and participant.consent_date > today:
+                raise ValidationError(self.env._("Consent cannot be dated in the future."))
+            withdrawn = participant.consent_withdrawn_date
+            if withdrawn and participant.consent_date and withdrawn < participant.consent_date:
+                raise ValidationError(
+                    self.env._("Consent cannot be withdrawn before it was given.")
+                )
+
+    @api.constrains("birthdate", "referral_date")
+    def _check_dates_not_future(self):
+        today = fields.Date.context_today(self)
+        for participant in self:
+            if participant.birthdate and participant.birthdate > today:
+                raise ValidationError(self.env._("The date of birth cannot be in the future."))
+            if participant.referral_date and participant.referral_date > today:
+                raise ValidationError(self.env._("The need cannot be reported in the future."))
+
+    # --- create / write / unlink ---------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A participant is a contact: reuse the one given, else make one from the name."""
+        Partner = self.env["res.partner"]
+        for vals in vals_list:
+            if not vals.get("partner_id"):
+                if not vals.get("name"):
+                    raise ValidationError(self.env._("A participant needs a name."))
+                partner_vals = {"name": vals["name"], "company_id": vals.get("company_id")}
+                vals["partner_id"] = Partner.create(partner_vals).id
+            else:
+                vals.pop("name", None)  # the contact's own name wins over a typed one
+        participants = super().create(vals_list)
+        for participant in participants:
+            participant._check_step_guard(participant.stage_id)
+        return participants
+
+    def write(self, vals):
+        if "stage_id" not in vals:
+            return super().write(vals)
+        target = self.env["aktive.stage"].browse(vals["stage_id"])
+        backward = self.env[self._name]
+        for participant in self:
+            if participant.stage_id == target:
+                continue
+            if participant._stage_index(target) > participant._stage_index(participant.stage_id):
+                participant._check_forward_move(target)
+            else:
+                backward |= participant
+        previous = {p.id: p.stage_id for p in backward}
+        vals = dict(vals, date_last_stage_update=fields.Datetime.now())
+        result = super().write(vals)
+        for participant in backward:
+            participant.message_post(
+                body=self.env._(
+                    "Moved back from step %(old)s to step %(new)s: the plan is adjusted to "
+                    "the person's situation.",
+                    old=previous[participant.id].name,
+                    new=target.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        for participant in self:
+            if participant.wish_ids or participant.network_member_ids or participant.followup_ids:
+                raise UserError(
+                    self.env._(
+                        "%(name)s has wishes, a network or follow-ups: that history must be "
+                        "kept. Archive the participant instead.",
+                        name=participant.name,
+                    )
+                )
+
+    # --- step guards ----------------------------------------------------------------------------
+    def _ordered_stages(self):
+        return self.env["aktive.stage"].search([])
+
+    def _stage_index(self, stage):
+        stages = self._ordered_stages()
+        return list(stages.ids).index(stage.id) if stage in stages else -1
+
+    def _check_forward_move(self, target):
+        self.ensure_one()
+        stages = self._ordered_stages()
+        if self._stage_index(target) != self._stage_index(self.stage_id) + 1:
+            raise UserError(
+                self.env._(
+                    "%(name)s can move forward one step at a time: from %(old)s the next step "
+                    "is %(next)s.",
+                    name=self.name,
+                    old=self.stage_id.name,
+                    next=stages[self._stage_index(self.stage_id) + 1].name,
+                )
+            )
+        if self.state != "active":
+            raise UserError(
+                self.env._("%(name)s is paused or closed: resume the case first.", name=self.name)
+            )
+        self._check_step_guard(target)
+
+    def _check_step_guard(self, stage):
+        """Raise if this participant does not meet the condition of entering `stage`."""
+        self.ensure_one()
+        guard = stage.guard
+        if guard == "wish" and not self.wish_ids:
+            message = self.env._(
+                "Before %(step)s, write down at least one of %(name)s's wishes.",
+                step=stage.name,
+                name=self.name,
+            )
+        elif guard == "agreed_wish" and not self.wish_ids.filtered(
+            lambda w: w.state in ("agreed", "fulfilled")
+        ):
+            message = self.env._(
+                "Before %(step)s, agree on at least one wish with %(name)s.",
+                step=stage.name,
+                name=self.name,
+            )
+        elif guard == "active_member" and not self.network_member_ids.filtered("active"):
+            message = self.env._(
+                "Before %(step)s, %(name)s needs at least one active network member.",
+                step=stage.name,
+                name=self.name,
+            )
+        else:
+            return
+        raise UserError(message)
+
+    # --- actions --------------------------------------------------------------------------------
+    def action_next_step(self):
+        for participant in self:
+            stages = participant._ordered_stages()
+            index = participant._stage_index(participant.stage_id)
+            if index + 1 >= len(stages):
+                raise UserError(
+                    self.env._("%(name)s is at the last step already.", name=participant.name)
+                )
+            participant.stage_id = stages[index + 1]
+        return True
+
+    def action_pause(self):
+        for participant in self:
+            if not participant.paused_until:
+                raise UserError(
+                    self.env._(
+                        "Set 'Paused until' - when to get in touch again - before pausing "
+                        "%(name)s.",
+                        name=participant.name,
+                    )
+                )
+        self.write({"state": "paused"})
+        return True
+
+    def action_resume(self):
+        self.write({"state": "active", "paused_until": False})
+        return True
+
+    def action_close(self):
+        for participant in self:
+            if not (participant.close_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write why the case of %(name)s is closed before closing it.",
+                        name=participant.name,
+                    )
+                )
+        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+        return True
+
+    def action_reopen(self):
+        self.write({"state": "active", "close_reason": False, "date_closed": False})
+        return True
+
+    def action_withdraw_consent(self):
+        """Withdrawal is dated and kept: the date consent was given stays on record."""
+        today = fields.Date.context_today(self)
+        for participant in self:
+            if not participant.consent_given:
+                raise UserError(
+                    self.env._("%(name)s has no consent to withdraw.", name=participant.name)
+                )
+        self.write({"consent_given": False, "consent_withdrawn_date": today})
+        return True
+
+    def action_give_consent(self):
+        self.write(
+            {
+                "consent_given": True,
+                "consent_date": fields.Date.context_today(self),
+                "consent_withdrawn_date": False,
+            }
+        )
+        return True
+
+    def action_plan_followup(self):
+        """Plan the next follow-up conversation one interval from today."""
+        Followup = self.env["aktive.followup"]
+        for participant in self:
+            Followup.create(
+                {
+                    "participant_id": participant.id,
+                    "date_planned": participant._next_followup_default(
+                        fields.Date.context_today(self)
+                    ),
+                }
+            )
+        return True
+
+    def _next_followup_default(self, from_date):
+        months = self.company_id.aktive_followup_interval or 2
+        return from_date + relativedelta(months=months)
+
+    # --- cron -----------------------------------------------------------------------------------
+    @api.model
+    def _cron_end_of_pause(self):
+        """Paused cases whose date has come: remind the coordinator to get in touch again."""
+        today = fields.Date.context_today(self)
+        due = self.search(
+            [("state", "=", "paused"), ("paused_until", "<=", today), ("activity_ids", "=", False)]
+        )
+        for participant in due:
+            participant.activity_schedule(
+                "aktive_sammen_addon.mail_activity_type_followup",
+                date_deadline=today,
+                summary=self.env._("The pause ends: get in touch again"),
+                user_id=participant.coordinator_id.id or self.env.uid,
+            )
+        return due

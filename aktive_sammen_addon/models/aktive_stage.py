@@ -1,0 +1,27 @@
+from odoo import fields, models
+
+
+class AktiveStage(models.Model):
+    """A method step (trinn). Data records, so a municipality can rename and describe them;
+    the guard is what the model checks before a participant may enter the step, so renaming a
+    step never weakens the method's rules."""
+
+    _name = "aktive.stage"
+    _description = "Method step"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    description = fields.Text(translate=True, help="What this step means, shown on the board.")
+    sequence = fields.Integer(default=10)
+    fold = fields.Boolean(string="Folded in Kanban")
+    guard = fields.Selection(
+        [
+            ("none", "No condition"),
+            ("wish", "At least one wish"),
+            ("agreed_wish", "At least one agreed wish"),
+            ("active_member", "At least one active network member"),
+        ],
+        default="none",
+        required=True,
+        help="Checked when a participant moves forward into this step.",
+    )

@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    aktive_followup_interval = fields.Integer(
+        related="company_id.aktive_followup_interval", readonly=False
+    )
+    aktive_volunteer_contact_interval = fields.Integer(
+        related="company_id.aktive_volunteer_contact_interval", readonly=False
+    )

@@ -1,0 +1,130 @@
+from dateutil.relativedelta import relativedelta
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResPartner(models.Model):
+    """A volunteer is a contact with a volunteer profile; a participant is a contact too."""
+
+    _inherit = "res.partner"
+
+    is_aktive_volunteer = fields.Boolean(string="Volunteer", index=True)
+    aktive_volunteer_state = fields.Selection(
+        [("active", "Active"), ("paused", "Paused"), ("stopped", "Stopped")],
+        string="Volunteer status",
+        default="active",
+    )
+    aktive_interest_ids = fields.Many2many(
+        "aktive.interest",
+        "aktive_partner_interest_rel",
+        "partner_id",
+        "interest_id",
+        string="Interests",
+    )
+    aktive_language_ids = fields.Many2many(
+        "res.lang",
+        "aktive_partner_lang_rel",
+        "partner_id",
+        "lang_id",
+        string="Languages spoken",
+        context={"active_test": False},
+    )
+    aktive_driving_licence = fields.Boolean(string="Driving licence")
+    aktive_has_car = fields.Boolean(string="Has a car")
+    aktive_area = fields.Char(string="Area / district")
+    aktive_availability = fields.Text(string="Availability")
+    aktive_organisation_ids = fields.Many2many(
+        "res.partner",
+        "aktive_partner_organisation_rel",
+        "partner_id",
+        "organisation_id",
+        string="Member of",
+        domain=[("is_company", "=", True)],
+    )
+    aktive_confidentiality_date = fields.Date(
+        string="Confidentiality declaration signed",
+        help="Date the volunteer signed the confidentiality declaration (taushetserklæring).",
+    )
+    aktive_consent_info_date = fields.Date(
+        string="Informed about consent competence",
+    )
+    aktive_police_certificate_date = fields.Date(string="Police certificate (politiattest)")
+    aktive_last_contact_date = fields.Date(string="Last coordinator contact")
+    aktive_next_contact_date = fields.Date(
+        string="Next coordinator contact",
+        compute="_compute_aktive_next_contact",
+        store=True,
+        readonly=False,
+    )
+    aktive_assignment_ids = fields.One2many(
+        "aktive.network.member", "partner_id", string="Assignments"
+    )
+    aktive_assignment_count = fields.Integer(
+        string="Active assignments", compute="_compute_aktive_assignment_count", store=True
+    )
+    aktive_participant_ids = fields.One2many("aktive.participant", "partner_id")
+
+    @api.depends("aktive_last_contact_date", "is_aktive_volunteer")
+    def _compute_aktive_next_contact(self):
+        for partner in self:
+            last = partner.aktive_last_contact_date
+            if not partner.is_aktive_volunteer or not last:
+                partner.aktive_next_contact_date = False
+                continue
+            months = (partner.company_id or self.env.company).aktive_volunteer_contact_interval
+            partner.aktive_next_contact_date = last + relativedelta(months=months or 2)
+
+    @api.depends("aktive_assignment_ids.active")
+    def _compute_aktive_assignment_count(self):
+        ids = [pid for pid in self.ids if pid]
+        counts = {}
+        if ids:
+            groups = self.env["aktive.network.member"]._read_group(
+                [("partner_id", "in", ids), ("active", "=", True)], ["partner_id"], ["__count"]
+            )
+            counts = {partner.id: count for partner, count in groups}
+        for partner in self:
+            partner.aktive_assignment_count = counts.get(partner.id, 0)
+
+    @api.constrains(
+        "aktive_confidentiality_date",
+        "aktive_consent_info_date",
+        "aktive_police_certificate_date",
+        "aktive_last_contact_date",
+    )
+    def _check_aktive_dates(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            for name in (
+                "aktive_confidentiality_date",
+                "aktive_consent_info_date",
+                "aktive_police_certificate_date",
+                "aktive_last_contact_date",
+            ):
+                if partner[name] and partner[name] > today:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s cannot be in the future.",
+                            field=self._fields[name]._description_string(self.env),
+                        )
+                    )
+
+    @api.constrains("aktive_confidentiality_date", "is_aktive_volunteer")
+    def _check_aktive_declaration_kept(self):
+        """Removing the declaration of a volunteer in an active assignment would break the rule."""
+        for partner in self.filtered(lambda p: not p.aktive_confidentiality_date):
+            if partner.aktive_assignment_ids.filtered(
+                lambda m: m.active and m.member_kind == "volunteer"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is in an active network: the confidentiality declaration "
+                        "cannot be removed.",
+                        name=partner.name,
+                    )
+                )
+
+    def action_aktive_log_contact(self):
+        """The coordinator spoke with the volunteer today: the next contact moves on."""
+        self.write({"aktive_last_contact_date": fields.Date.context_today(self)})
+        return True

@@ -1,0 +1,66 @@
+from odoo import fields
+from odoo.tests import TransactionCase, new_test_user
+
+
+class AktiveCase(TransactionCase):
+    """One coordinator, two volunteers (one without a signed declaration), a relative, an
+    organisation and a fresh participant in step 1: the cast most tests need."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The same "today" as the models: the user's time zone, not the server's.
+        cls.today = fields.Date.context_today(cls.env.user)
+        cls.coordinator = new_test_user(
+            cls.env, login="aktive_coordinator", groups="base.group_user", name="Bjørg Test"
+        )
+        Partner = cls.env["res.partner"]
+        cls.volunteer = Partner.create(
+            {
+                "name": "Mahmoud Test",
+                "phone": "900 00 001",
+                "is_aktive_volunteer": True,
+                "aktive_confidentiality_date": cls.today,
+            }
+        )
+        cls.volunteer_unsigned = Partner.create(
+            {"name": "Unsigned Volunteer", "is_aktive_volunteer": True}
+        )
+        cls.relative = Partner.create({"name": "Kari Test", "phone": "900 00 002"})
+        cls.organisation = Partner.create({"name": "Lions Test", "is_company": True})
+        cls.stages = cls.env["aktive.stage"].search([])
+        cls.category = cls.env.ref("aktive_sammen_addon.wish_category_culture")
+        cls.role_visit = cls.env.ref("aktive_sammen_addon.network_role_visiting_friend")
+        cls.role_drive = cls.env.ref("aktive_sammen_addon.network_role_driving_friend")
+        cls.participant = cls.env["aktive.participant"].create(
+            {
+                "name": "Arne Test",
+                "coordinator_id": cls.coordinator.id,
+                "referral_source": "relative",
+            }
+        )
+
+    def add_wish(self, participant=None, state="new", **vals):
+        return self.env["aktive.wish"].create(
+            {
+                "participant_id": (participant or self.participant).id,
+                "name": "Continue at Lions",
+                "category_id": self.category.id,
+                "state": state,
+                **vals,
+            }
+        )
+
+    def add_member(self, partner, participant=None, **vals):
+        return self.env["aktive.network.member"].create(
+            {
+                "participant_id": (participant or self.participant).id,
+                "partner_id": partner.id,
+                "role_id": self.role_visit.id,
+                **vals,
+            }
+        )
+
+    def move_to(self, participant, index):
+        """Walk forward step by step to stages[index], meeting each guard on the way."""
+        participant.stage_id = self.stages[index]

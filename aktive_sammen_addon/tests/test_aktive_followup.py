@@ -1,0 +1,116 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+from psycopg2 import IntegrityError
+
+from .common import AktiveCase
+
+
+@tagged("post_install", "-at_install")
+class TestFollowup(AktiveCase):
+    def plan(self, days=0, **vals):
+        return self.env["aktive.followup"].create(
+            {
+                "participant_id": self.participant.id,
+                "date_planned": self.today + timedelta(days=days),
+                **vals,
+            }
+        )
+
+    def test_coordinator_comes_from_the_participant(self):
+        self.assertEqual(self.plan().user_id, self.coordinator)
+
+    def test_holding_plans_the_next_at_two_months_as_an_activity(self):
+        followup = self.plan(summary="He is happy with Lions", outcome="continue")
+        followup.action_hold()
+        self.assertEqual(followup.state, "held")
+        self.assertEqual(followup.date_held, self.today)
+        next_date = self.today + relativedelta(months=2)
+        self.assertEqual(followup.next_followup_id.date_planned, next_date)
+        self.assertEqual(followup.next_followup_id.state, "planned")
+        activity = self.participant.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.date_deadline, next_date)
+        self.assertEqual(activity.user_id, self.coordinator)
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("aktive_sammen_addon.mail_activity_type_followup"),
+        )
+        self.assertEqual(self.participant.next_followup_date, next_date)
+
+    def test_interval_is_configurable_per_company(self):
+        settings = self.env["res.config.settings"].create({"aktive_followup_interval": 3})
+        settings.execute()
+        self.assertEqual(self.env.company.aktive_followup_interval, 3)
+        followup = self.plan(summary="Fine", outcome="continue")
+        followup.action_hold()
+        self.assertEqual(
+            followup.next_followup_id.date_planned, self.today + relativedelta(months=3)
+        )
+
+    def test_interval_must_be_positive(self):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+            self.env.company.aktive_followup_interval = 0
+            self.env.flush_all()
+
+    def test_an_agreed_next_date_wins(self):
+        agreed = self.today + timedelta(days=21)
+        followup = self.plan(summary="Fine", outcome="continue", next_date=agreed)
+        followup.action_hold()
+        self.assertEqual(followup.next_followup_id.date_planned, agreed)
+
+    def test_holding_needs_summary_and_outcome(self):
+        followup = self.plan()
+        with self.assertRaisesRegex(UserError, "summary and choose the outcome"):
+            followup.action_hold()
+        self.assertEqual(followup.state, "planned")
+        followup.write({"summary": "ok", "outcome": "continue"})
+        followup.action_hold()
+        with self.assertRaisesRegex(UserError, "Only a planned follow-up"):
+            followup.action_hold()
+
+    def test_held_date_cannot_be_in_the_future(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be held in the future"):
+            self.plan(date_held=self.today + timedelta(days=1))
+
+    def test_next_date_must_come_after(self):
+        with self.assertRaisesRegex(ValidationError, "must come after"):
+            self.plan(days=5, next_date=self.today)
+
+    def test_outcome_pause_pauses_until_the_next(self):
+        followup = self.plan(summary="Needs a break", outcome="pause")
+        followup.action_hold()
+        self.assertEqual(self.participant.state, "paused")
+        self.assertEqual(self.participant.paused_until, followup.next_followup_id.date_planned)
+
+    def test_outcome_close_plans_nothing(self):
+        followup = self.plan(summary="Moved away", outcome="close")
+        followup.action_hold()
+        self.assertFalse(followup.next_followup_id)
+        self.assertFalse(self.participant.activity_ids)
+        self.assertFalse(self.participant.next_followup_date)
+
+    def test_cron_flags_overdue_and_tells_the_coordinator(self):
+        late = self.plan(days=-3)
+        on_time = self.plan(days=3)
+        self.assertFalse(self.participant.followup_overdue)
+        flagged = self.env["aktive.followup"]._cron_flag_overdue()
+        self.assertIn(late, flagged)
+        self.assertNotIn(on_time, flagged)
+        self.assertTrue(late.is_overdue)
+        self.assertFalse(on_time.is_overdue)
+        self.assertTrue(self.participant.followup_overdue)
+        self.assertEqual(self.participant.activity_ids.user_id, self.coordinator)
+        self.assertNotIn(late, self.env["aktive.followup"]._cron_flag_overdue(), "flagged once")
+        late.write({"summary": "Called at last", "outcome": "continue"})
+        late.action_hold()
+        self.assertFalse(late.is_overdue)
+        self.assertFalse(self.participant.followup_overdue)
+
+    def test_cron_is_scheduled_daily(self):
+        cron = self.env.ref("aktive_sammen_addon.ir_cron_followup_overdue")
+        self.assertTrue(cron.active)
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))

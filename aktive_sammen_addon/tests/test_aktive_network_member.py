@@ -1,0 +1,57 @@
+from datetime import timedelta
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import AktiveCase
+
+
+@tagged("post_install", "-at_install")
+class TestNetworkMember(AktiveCase):
+    def test_volunteer_needs_a_signed_declaration(self):
+        with self.assertRaisesRegex(ValidationError, "confidentiality declaration"):
+            self.add_member(self.volunteer_unsigned)
+        self.volunteer_unsigned.aktive_confidentiality_date = self.today
+        member = self.add_member(self.volunteer_unsigned)
+        self.assertEqual(member.member_kind, "volunteer")
+
+    def test_declaration_cannot_be_removed_during_an_assignment(self):
+        self.add_member(self.volunteer)
+        with self.assertRaisesRegex(ValidationError, "cannot be removed"):
+            self.volunteer.aktive_confidentiality_date = False
+
+    def test_kind_follows_the_contact(self):
+        self.assertEqual(self.add_member(self.volunteer).member_kind, "volunteer")
+        self.assertEqual(self.add_member(self.organisation).member_kind, "organisation")
+        self.assertEqual(self.add_member(self.relative).member_kind, "own")
+
+    def test_end_date_not_before_start(self):
+        with self.assertRaisesRegex(ValidationError, "end date is before the start date"):
+            self.add_member(
+                self.relative, date_start=self.today, date_end=self.today - timedelta(days=1)
+            )
+
+    def test_not_a_member_of_own_network(self):
+        with self.assertRaisesRegex(ValidationError, "own network"):
+            self.add_member(self.participant.partner_id)
+
+    def test_ending_keeps_the_history(self):
+        member = self.add_member(self.volunteer, date_start=self.today - timedelta(days=60))
+        with self.assertRaisesRegex(UserError, "end the assignment instead"):
+            member.unlink()
+        member.action_end()
+        self.assertFalse(member.active)
+        self.assertEqual(member.date_end, self.today)
+        self.assertTrue(member.exists())
+        self.assertEqual(self.volunteer.aktive_assignment_count, 0)
+
+    def test_a_member_added_by_mistake_today_can_be_deleted(self):
+        member = self.add_member(self.relative)
+        member.unlink()
+        self.assertFalse(member.exists())
+
+    def test_assignment_count_on_the_volunteer(self):
+        other = self.env["aktive.participant"].create({"name": "Inger Test"})
+        self.add_member(self.volunteer)
+        self.add_member(self.volunteer, participant=other)
+        self.assertEqual(self.volunteer.aktive_assignment_count, 2)
