@@ -17,6 +17,7 @@ involved shares.
     "license": "LGPL-3",
     "depends": ["base", "mail", "contacts"],
     "data": [
+        "security/aktive_security.xml",
         "security/ir.model.access.csv",
         "data/aktive_stage_data.xml",
         "data/aktive_wish_category_data.xml",
@@ -24,6 +25,13 @@ involved shares.
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/aktive_participant_views.xml",
+        "views/aktive_wish_views.xml",
+        "views/aktive_network_member_views.xml",
+        "views/aktive_followup_views.xml",
+        "views/aktive_activity_views.xml",
+        "views/res_partner_views.xml",
+        "views/aktive_configuration_views.xml",
+        "views/aktive_reporting_views.xml",
         "views/aktive_menu_views.xml",
     ],
     "demo": [

@@ -128,3 +128,21 @@ class ResPartner(models.Model):
         """The coordinator spoke with the volunteer today: the next contact moves on."""
         self.write({"aktive_last_contact_date": fields.Date.context_today(self)})
         return True
+
+    def action_aktive_open_participant(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aktive.participant",
+            "res_id": self.aktive_participant_ids[:1].id,
+            "view_mode": "form",
+        }
+
+    def action_aktive_open_assignments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aktive_sammen_addon.aktive_network_member_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action

@@ -12,7 +12,10 @@ class AktiveCase(TransactionCase):
         # The same "today" as the models: the user's time zone, not the server's.
         cls.today = fields.Date.context_today(cls.env.user)
         cls.coordinator = new_test_user(
-            cls.env, login="aktive_coordinator", groups="base.group_user", name="Bjørg Test"
+            cls.env,
+            login="aktive_coordinator",
+            groups="aktive_sammen_addon.group_aktive_coordinator",
+            name="Bjørg Test",
         )
         Partner = cls.env["res.partner"]
         cls.volunteer = Partner.create(
