@@ -19,6 +19,7 @@ involved shares.
     "data": [
         "security/aktive_security.xml",
         "security/ir.model.access.csv",
+        "security/aktive_rules.xml",
         "data/aktive_stage_data.xml",
         "data/aktive_wish_category_data.xml",
         "data/aktive_network_role_data.xml",
@@ -28,6 +29,8 @@ involved shares.
         "views/aktive_wish_views.xml",
         "views/aktive_network_member_views.xml",
         "views/aktive_followup_views.xml",
+        "views/aktive_sensitive_note_views.xml",
+        "views/aktive_contact_log_views.xml",
         "views/aktive_activity_views.xml",
         "views/res_partner_views.xml",
         "views/aktive_configuration_views.xml",

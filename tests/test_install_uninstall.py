@@ -3,7 +3,9 @@ the Apps menu (button_immediate_install) with demo data, upgrade, uninstall. Eac
 its own Odoo process, as each click would reload the registry."""
 
 import pytest
-from odoo_cli import drop_db, odoo, shell
+from odoo_cli import drop_db
+from odoo_cli import odoo
+from odoo_cli import shell
 
 DB = "aktive_sammen_install_test"
 ADDON = "aktive_sammen_addon"

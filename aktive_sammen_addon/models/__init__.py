@@ -1,15 +1,15 @@
-from . import (
-    aktive_activity,
-    aktive_followup,
-    aktive_interest,
-    aktive_municipal_unit,
-    aktive_network_member,
-    aktive_network_role,
-    aktive_participant,
-    aktive_stage,
-    aktive_wish,
-    aktive_wish_category,
-    res_company,
-    res_config_settings,
-    res_partner,
-)
+from . import aktive_activity
+from . import aktive_contact_log
+from . import aktive_followup
+from . import aktive_interest
+from . import aktive_municipal_unit
+from . import aktive_network_member
+from . import aktive_network_role
+from . import aktive_participant
+from . import aktive_sensitive_note
+from . import aktive_stage
+from . import aktive_wish
+from . import aktive_wish_category
+from . import res_company
+from . import res_config_settings
+from . import res_partner

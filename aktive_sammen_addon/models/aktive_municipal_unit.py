@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import fields
+from odoo import models
 
 
 class AktiveMunicipalUnit(models.Model):
@@ -10,7 +11,7 @@ class AktiveMunicipalUnit(models.Model):
     _order = "name"
     _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     volunteer_contact_id = fields.Many2one(
@@ -18,6 +19,16 @@ class AktiveMunicipalUnit(models.Model):
         string="Volunteer contact",
         check_company=True,
         help="The unit's frivilligkontakt.",
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "aktive_municipal_unit_user_rel",
+        "unit_id",
+        "user_id",
+        string="Staff with access",
+        domain=[("share", "=", False)],
+        help="Municipal contact persons who see this unit's participants, sensitive notes "
+        "included.",
     )
     phone = fields.Char(related="volunteer_contact_id.phone", string="Contact phone")
     email = fields.Char(related="volunteer_contact_id.email", string="Contact email")

@@ -1,5 +1,8 @@
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 MEMBER_KINDS = [
     ("volunteer", "Volunteer"),
@@ -76,11 +79,12 @@ class AktiveNetworkMember(models.Model):
     def _check_confidentiality(self):
         """The method's rule: no volunteer assignment without a signed declaration."""
         for member in self.filtered(lambda m: m.member_kind == "volunteer" and m.active):
-            if not member.partner_id.aktive_confidentiality_date:
+            if not member.partner_id._aktive_has_declaration():
                 raise ValidationError(
                     self.env._(
-                        "%(name)s has not signed the confidentiality declaration: record the "
-                        "signed declaration on the volunteer before adding them to a network.",
+                        "%(name)s has no signed confidentiality declaration on file: record its "
+                        "date and attach the signed document on the volunteer before adding "
+                        "them to a network.",
                         name=member.partner_id.name,
                     )
                 )

@@ -1,6 +1,9 @@
 from dateutil.relativedelta import relativedelta
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 REFERRAL_SOURCES = [
     ("self", "The person"),
@@ -10,6 +13,11 @@ REFERRAL_SOURCES = [
     ("care_housing", "Care housing"),
     ("other", "Other"),
 ]
+# Fields only the case workers (coordinator, municipal contact person) may see: referral,
+# consent, life story and closing details. Volunteers get what they need to help.
+CASE_WORKERS = (
+    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
+)
 TARGET_GROUPS = [
     ("senior", "Senior (65+)"),
     ("disability", "Person with a disability"),
@@ -46,7 +54,7 @@ class AktiveParticipant(models.Model):
     zip = fields.Char(related="partner_id.zip", readonly=False)
     city = fields.Char(related="partner_id.city", readonly=False)
     image_128 = fields.Image(related="partner_id.image_128")
-    birthdate = fields.Date(string="Date of birth")
+    birthdate = fields.Date(string="Date of birth", groups=CASE_WORKERS)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -80,14 +88,20 @@ class AktiveParticipant(models.Model):
     paused_until = fields.Date(
         string="Paused until", tracking=True, help="When to get in touch again."
     )
-    close_reason = fields.Text(tracking=True)
+    close_reason = fields.Text(tracking=True, groups=CASE_WORKERS)
     date_closed = fields.Date(readonly=True, copy=False)
 
     # --- step 1: need reported --------------------------------------------------------------
-    referral_source = fields.Selection(REFERRAL_SOURCES, string="Need reported by", tracking=True)
-    referrer_id = fields.Many2one("res.partner", string="Reported by (contact)")
-    referral_date = fields.Date(string="Reported on", default=fields.Date.context_today)
-    target_group = fields.Selection(TARGET_GROUPS, tracking=True)
+    referral_source = fields.Selection(
+        REFERRAL_SOURCES, string="Need reported by", tracking=True, groups=CASE_WORKERS
+    )
+    referrer_id = fields.Many2one(
+        "res.partner", string="Reported by (contact)", groups=CASE_WORKERS
+    )
+    referral_date = fields.Date(
+        string="Reported on", default=fields.Date.context_today, groups=CASE_WORKERS
+    )
+    target_group = fields.Selection(TARGET_GROUPS, tracking=True, groups=CASE_WORKERS)
 
     # --- roles ----------------------------------------------------------------------------------
     coordinator_id = fields.Many2one(
@@ -112,7 +126,7 @@ class AktiveParticipant(models.Model):
     )
 
     # --- step 2: the conversation, in the person's own words ----------------------------------
-    life_story = fields.Html(string="Life story", sanitize_style=True)
+    life_story = fields.Html(string="Life story", sanitize_style=True, groups=CASE_WORKERS)
     interests = fields.Text(string="Interests (own words)")
     interest_ids = fields.Many2many("aktive.interest", string="Interest tags")
     adaptations = fields.Text(
@@ -120,23 +134,41 @@ class AktiveParticipant(models.Model):
     )
 
     # --- consent --------------------------------------------------------------------------------
-    consent_given = fields.Boolean(tracking=True, copy=False)
-    consent_date = fields.Date(tracking=True, copy=False)
+    consent_given = fields.Boolean(tracking=True, copy=False, groups=CASE_WORKERS)
+    consent_date = fields.Date(tracking=True, copy=False, groups=CASE_WORKERS)
     consent_scope = fields.Text(
         string="Consent covers",
         default=lambda self: self.env._(
             "Sending the contact form to the municipality when established and each time it "
             "is updated."
         ),
+        groups=CASE_WORKERS,
     )
-    consent_withdrawn_date = fields.Date(tracking=True, copy=False)
+    consent_share_coordinator = fields.Boolean(
+        string="Sensitive notes shared with the coordinator",
+        tracking=True,
+        copy=False,
+        help="The person agreed that the coordinator may read the municipality's health and "
+        "personal notes.",
+        groups=CASE_WORKERS,
+    )
+    consent_withdrawn_date = fields.Date(tracking=True, copy=False, groups=CASE_WORKERS)
 
     # --- the network, wishes and follow-ups -------------------------------------------------
     wish_ids = fields.One2many("aktive.wish", "participant_id", string="Wishes")
     network_member_ids = fields.One2many(
         "aktive.network.member", "participant_id", string="Network"
     )
-    followup_ids = fields.One2many("aktive.followup", "participant_id", string="Follow-ups")
+    sensitive_note_ids = fields.One2many(
+        "aktive.sensitive.note", "participant_id", string="Sensitive notes", groups=CASE_WORKERS
+    )
+    contact_log_ids = fields.One2many("aktive.contact.log", "participant_id", string="Contact log")
+    followup_ids = fields.One2many(
+        "aktive.followup",
+        "participant_id",
+        string="Follow-ups",
+        groups=CASE_WORKERS,
+    )
     active_member_count = fields.Integer(
         string="Active network members", compute="_compute_network", store=True
     )
@@ -152,6 +184,15 @@ class AktiveParticipant(models.Model):
     followup_overdue = fields.Boolean(
         string="Follow-up overdue", compute="_compute_next_followup_date", store=True
     )
+
+    # Chatter: posting needs only read access (a volunteer may not, see below), reading the
+    # log needs write access - so volunteers never read the case workers' notes.
+    _mail_post_access = "write"
+
+    def _mail_get_operation_for_mail_message_operation(self, message_operation):
+        if message_operation == "read":
+            return dict.fromkeys(self, "write")
+        return super()._mail_get_operation_for_mail_message_operation(message_operation)
 
     _partner_uniq = models.Constraint(
         "UNIQUE(partner_id)", "This contact is a participant already: open that case instead."

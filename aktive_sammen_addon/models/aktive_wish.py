@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 from odoo.exceptions import ValidationError
 
 
@@ -67,6 +69,14 @@ class AktiveWish(models.Model):
                 raise ValidationError(
                     self.env._("A wish can only be carried by its own participant's network.")
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A volunteer proposes a wish; agreeing on it is the coordinator's work."""
+        if not self.env.user.has_group("aktive_sammen_addon.group_aktive_coordinator"):
+            for vals in vals_list:
+                vals["state"] = "new"
+        return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("state") == "agreed":

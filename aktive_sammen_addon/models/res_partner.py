@@ -1,6 +1,10 @@
 from dateutil.relativedelta import relativedelta
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 from odoo.exceptions import ValidationError
+
+COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
 
 
 class ResPartner(models.Model):
@@ -45,16 +49,30 @@ class ResPartner(models.Model):
         string="Confidentiality declaration signed",
         help="Date the volunteer signed the confidentiality declaration (taushetserklæring).",
     )
-    aktive_consent_info_date = fields.Date(
-        string="Informed about consent competence",
+    aktive_confidentiality_document = fields.Binary(
+        string="Signed declaration", attachment=True, groups=COORDINATORS, copy=False
     )
-    aktive_police_certificate_date = fields.Date(string="Police certificate (politiattest)")
-    aktive_last_contact_date = fields.Date(string="Last coordinator contact")
+    aktive_confidentiality_filename = fields.Char(groups=COORDINATORS)
+    aktive_declaration_missing = fields.Boolean(
+        string="Declaration missing",
+        compute="_compute_aktive_declaration_missing",
+        search="_search_aktive_declaration_missing",
+        help="A volunteer without a signed confidentiality declaration on file (date and "
+        "document) cannot be given an assignment.",
+    )
+    aktive_consent_info_date = fields.Date(
+        string="Informed about consent competence", groups=COORDINATORS
+    )
+    aktive_police_certificate_date = fields.Date(
+        string="Police certificate (politiattest)", groups=COORDINATORS
+    )
+    aktive_last_contact_date = fields.Date(string="Last coordinator contact", groups=COORDINATORS)
     aktive_next_contact_date = fields.Date(
         string="Next coordinator contact",
         compute="_compute_aktive_next_contact",
         store=True,
         readonly=False,
+        groups=COORDINATORS,
     )
     aktive_assignment_ids = fields.One2many(
         "aktive.network.member", "partner_id", string="Assignments"
@@ -73,6 +91,33 @@ class ResPartner(models.Model):
                 continue
             months = (partner.company_id or self.env.company).aktive_volunteer_contact_interval
             partner.aktive_next_contact_date = last + relativedelta(months=months or 2)
+
+    @api.depends("aktive_confidentiality_date", "aktive_confidentiality_document")
+    def _compute_aktive_declaration_missing(self):
+        for partner in self:
+            partner.aktive_declaration_missing = not partner._aktive_has_declaration()
+
+    def _aktive_has_declaration(self):
+        """Date and signed document both on file. Read as superuser: the rule holds for
+        whoever adds the volunteer, also a user who cannot open the document itself."""
+        self.ensure_one()
+        partner = self.sudo()
+        return bool(partner.aktive_confidentiality_date and partner.aktive_confidentiality_document)
+
+    def _search_aktive_declaration_missing(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        # sudo: the document is coordinator-only, the flag is not.
+        Attachment = self.env["ir.attachment"].sudo()
+        with_document = Attachment.search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_field", "=", "aktive_confidentiality_document"),
+            ]
+        ).mapped("res_id")
+        signed = [("aktive_confidentiality_date", "!=", False), ("id", "in", with_document)]
+        missing = (operator == "=") == value
+        return ["!", "&", *signed] if missing else ["&", *signed]
 
     @api.depends("aktive_assignment_ids.active")
     def _compute_aktive_assignment_count(self):
@@ -109,20 +154,35 @@ class ResPartner(models.Model):
                         )
                     )
 
-    @api.constrains("aktive_confidentiality_date", "is_aktive_volunteer")
-    def _check_aktive_declaration_kept(self):
+    def write(self, vals):
         """Removing the declaration of a volunteer in an active assignment would break the rule."""
-        for partner in self.filtered(lambda p: not p.aktive_confidentiality_date):
-            if partner.aktive_assignment_ids.filtered(
-                lambda m: m.active and m.member_kind == "volunteer"
-            ):
+        removing = any(
+            name in vals and not vals[name]
+            for name in ("aktive_confidentiality_date", "aktive_confidentiality_document")
+        )
+        if removing:
+            # sudo: the check must see every assignment, also those the user cannot read.
+            busy = (
+                self.env["aktive.network.member"]
+                .sudo()
+                .search(
+                    [
+                        ("partner_id", "in", self.ids),
+                        ("active", "=", True),
+                        ("member_kind", "=", "volunteer"),
+                    ],
+                    limit=1,
+                )
+            )
+            if busy:
                 raise ValidationError(
                     self.env._(
                         "%(name)s is in an active network: the confidentiality declaration "
                         "cannot be removed.",
-                        name=partner.name,
+                        name=busy.partner_id.name,
                     )
                 )
+        return super().write(vals)
 
     def action_aktive_log_contact(self):
         """The coordinator spoke with the volunteer today: the next contact moves on."""

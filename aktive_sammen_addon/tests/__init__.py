@@ -1,11 +1,11 @@
-from . import (
-    test_aktive_followup,
-    test_aktive_network_member,
-    test_aktive_participant,
-    test_aktive_wish,
-    test_arne_scenario,
-    test_configuration,
-    test_http_served,
-    test_manifest,
-    test_res_partner,
-)
+from . import test_access_rights
+from . import test_aktive_followup
+from . import test_aktive_network_member
+from . import test_aktive_participant
+from . import test_aktive_wish
+from . import test_arne_scenario
+from . import test_configuration
+from . import test_http_served
+from . import test_manifest
+from . import test_res_partner
+from . import test_views_per_role

@@ -1,5 +1,10 @@
+import base64
+
 from odoo import fields
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+from odoo.tests import new_test_user
+
+SIGNED = base64.b64encode(b"%PDF-1.4 signed declaration")
 
 
 class AktiveCase(TransactionCase):
@@ -9,6 +14,8 @@ class AktiveCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # One time zone for every user of the test, so "today" is the same day for all.
+        cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Oslo"))
         # The same "today" as the models: the user's time zone, not the server's.
         cls.today = fields.Date.context_today(cls.env.user)
         cls.coordinator = new_test_user(
@@ -17,13 +24,39 @@ class AktiveCase(TransactionCase):
             groups="aktive_sammen_addon.group_aktive_coordinator",
             name="Bjørg Test",
         )
+        cls.volunteer_user = new_test_user(
+            cls.env,
+            login="aktive_volunteer",
+            groups="aktive_sammen_addon.group_aktive_volunteer",
+            name="Mahmoud Test",
+        )
+        cls.municipal_user = new_test_user(
+            cls.env,
+            login="aktive_municipal",
+            groups="aktive_sammen_addon.group_aktive_municipal",
+            name="Hilde Test",
+        )
+        cls.admin_user = new_test_user(
+            cls.env,
+            login="aktive_admin",
+            groups="aktive_sammen_addon.group_aktive_admin,base.group_system",
+            name="Ingrid Test",
+        )
+        cls.roles = {
+            "volunteer": cls.volunteer_user,
+            "municipal": cls.municipal_user,
+            "coordinator": cls.coordinator,
+            "admin": cls.admin_user,
+        }
         Partner = cls.env["res.partner"]
-        cls.volunteer = Partner.create(
+        # The volunteer's own contact card is the one of their user.
+        cls.volunteer = cls.volunteer_user.partner_id
+        cls.volunteer.write(
             {
-                "name": "Mahmoud Test",
                 "phone": "900 00 001",
                 "is_aktive_volunteer": True,
                 "aktive_confidentiality_date": cls.today,
+                "aktive_confidentiality_document": SIGNED,
             }
         )
         cls.volunteer_unsigned = Partner.create(

@@ -1,8 +1,10 @@
 from datetime import timedelta
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from .common import SIGNED
 from .common import AktiveCase
 
 
@@ -12,6 +14,9 @@ class TestNetworkMember(AktiveCase):
         with self.assertRaisesRegex(ValidationError, "confidentiality declaration"):
             self.add_member(self.volunteer_unsigned)
         self.volunteer_unsigned.aktive_confidentiality_date = self.today
+        with self.assertRaisesRegex(ValidationError, "attach the signed document"):
+            self.add_member(self.volunteer_unsigned)
+        self.volunteer_unsigned.aktive_confidentiality_document = SIGNED
         member = self.add_member(self.volunteer_unsigned)
         self.assertEqual(member.member_kind, "volunteer")
 
@@ -55,3 +60,16 @@ class TestNetworkMember(AktiveCase):
         self.add_member(self.volunteer)
         self.add_member(self.volunteer, participant=other)
         self.assertEqual(self.volunteer.aktive_assignment_count, 2)
+
+    def test_warning_list_of_missing_declarations(self):
+        Partner = self.env["res.partner"]
+        missing = Partner.search(
+            [("is_aktive_volunteer", "=", True), ("aktive_declaration_missing", "=", True)]
+        )
+        self.assertIn(self.volunteer_unsigned, missing)
+        self.assertNotIn(self.volunteer, missing)
+        signed = Partner.search([("aktive_declaration_missing", "=", False)])
+        self.assertIn(self.volunteer, signed)
+        self.assertNotIn(self.volunteer_unsigned, signed)
+        action = self.env.ref("aktive_sammen_addon.res_partner_action_aktive_declaration_missing")
+        self.assertIn("aktive_declaration_missing", action.domain)

@@ -3,6 +3,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from odoo.tests import tagged
 
+from .common import SIGNED
 from .common import AktiveCase
 
 
@@ -50,7 +51,11 @@ class TestArneScenario(AktiveCase):
         arne.action_next_step()
         self.assertEqual(arne.stage_id, self.stages[3])
         Partner = self.env["res.partner"]
-        signed = {"is_aktive_volunteer": True, "aktive_confidentiality_date": self.today}
+        signed = {
+            "is_aktive_volunteer": True,
+            "aktive_confidentiality_date": self.today,
+            "aktive_confidentiality_document": SIGNED,
+        }
         kare = Partner.create({"name": "Kåre", "aktive_driving_licence": True, **signed})
         randi = Partner.create({"name": "Randi", "aktive_driving_licence": True, **signed})
         mahmoud = Partner.create({"name": "Mahmoud", **signed})

@@ -1,6 +1,7 @@
 import json
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")

@@ -1,0 +1,109 @@
+from lxml import etree
+from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import AktiveCase
+
+# What each role must find in the app menu (by menu xml id), and must not.
+MENUS = {
+    "volunteer": {"participant", "activity"},
+    "municipal": {"participant", "wish", "followup", "activity", "reporting"},
+    "coordinator": {"participant", "wish", "followup", "volunteer", "activity", "reporting"},
+    "admin": {
+        "participant",
+        "wish",
+        "followup",
+        "volunteer",
+        "activity",
+        "reporting",
+        "configuration",
+    },
+}
+TOP_MENUS = {
+    "participant",
+    "wish",
+    "followup",
+    "volunteer",
+    "activity",
+    "reporting",
+    "configuration",
+}
+
+
+@tagged("post_install", "-at_install")
+class TestViewsPerRole(AktiveCase):
+    """Every action a role reaches from the app menu opens without an access error: each of
+    its views loads, and the default view's data loads with the fields the view asks for."""
+
+    def _visible_actions(self, user):
+        Menu = self.env["ir.ui.menu"].with_user(user)
+        root = self.env.ref("aktive_sammen_addon.aktive_menu_root")
+        visible = Menu.browse(Menu._visible_menu_ids()) & self.env["ir.ui.menu"].search(
+            [("id", "child_of", root.id)]
+        ).with_user(user)
+        actions = [m.sudo().action for m in visible]
+        return visible, [a for a in actions if a and a._name == "ir.actions.act_window"]
+
+    def test_each_role_sees_its_menus(self):
+        for role, user in self.roles.items():
+            with self.subTest(role=role):
+                visible, _actions = self._visible_actions(user)
+                names = {
+                    m.get_external_id()[m.id]
+                    .split(".")[1]
+                    .removeprefix("aktive_")
+                    .removesuffix("_menu")
+                    for m in visible
+                }
+                self.assertEqual(names & TOP_MENUS, MENUS[role])
+
+    def test_each_visible_action_renders_for_each_role(self):
+        checked = 0
+        for role, user in self.roles.items():
+            _visible, actions = self._visible_actions(user)
+            for action in actions:
+                with self.subTest(role=role, action=action.name):
+                    self._render(action, user)
+                    checked += 1
+        self.assertGreaterEqual(checked, 30)
+
+    @staticmethod
+    def _readable(Model, name):
+        """Fields of our models are all read, as the client would; a field another addon put
+        on a core view (e.g. mail's call sessions on contacts) only when its comodel is
+        readable - the web client handles those itself."""
+        field = Model._fields.get(name)
+        if field is None:
+            return False
+        if Model._name.startswith("aktive.") or not field.relational:
+            return True
+        return Model.env[field.comodel_name].has_access("read")
+
+    def _render(self, action, user):
+        env = self.env(user=user)
+        eval_ctx = {"uid": user.id, "context_today": lambda: self.today, "active_id": False}
+        context = dict(safe_eval(action.context or "{}", eval_ctx), lang="en_US")
+        Model = env[action.res_model].with_context(context)
+        modes = action.view_mode.split(",")
+        explicit = {v.view_mode: v.view_id.id for v in action.view_ids}
+        views = [[explicit.get(mode) or False, mode] for mode in modes]
+        views.append([action.search_view_id.id or False, "search"])
+        result = Model.get_views(views)
+        domain = safe_eval(action.domain or "[]", eval_ctx)
+        fields_used = result["models"][action.res_model]["fields"]
+        default = modes[0]
+        if default == "form":
+            return
+        spec = {name: {} for name in fields_used if self._readable(Model, name)}
+        if default == "kanban" and Model._fields.get("stage_id"):
+            Model.web_read_group(domain, ["stage_id"], ["__count"])
+        if default in ("pivot", "graph"):
+            arch = etree.fromstring(result["views"][default]["arch"])
+            groupby = [
+                f.get("name") + (f":{f.get('interval')}" if f.get("interval") else "")
+                for f in arch.iter("field")
+                if f.get("type") != "measure"
+            ]
+            Model.formatted_read_group(domain, groupby, ["__count"])
+            return
+        Model.web_search_read(domain, spec, limit=80)
