@@ -6,6 +6,7 @@ from . import aktive_municipal_unit
 from . import aktive_network_member
 from . import aktive_network_role
 from . import aktive_participant
+from . import aktive_participant_privacy
 from . import aktive_sensitive_note
 from . import aktive_stage
 from . import aktive_wish

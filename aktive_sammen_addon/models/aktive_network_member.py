@@ -102,6 +102,8 @@ class AktiveNetworkMember(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
+        if self.env.context.get("aktive_retention"):
+            return
         today = fields.Date.context_today(self)
         if any(m.date_start and m.date_start < today for m in self):
             raise UserError(

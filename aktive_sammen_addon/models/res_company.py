@@ -15,9 +15,23 @@ class ResCompany(models.Model):
         default=2,
         help="How often the coordinator contacts each volunteer.",
     )
+    aktive_retention_months = fields.Integer(
+        string="Keep closed cases (months)",
+        default=24,
+        help="Closed cases are anonymised (or deleted) this many months after closing.",
+    )
+    aktive_retention_action = fields.Selection(
+        [("anonymise", "Anonymise"), ("delete", "Delete")],
+        string="After the retention period",
+        default="anonymise",
+        required=True,
+    )
 
     _aktive_followup_interval_positive = models.Constraint(
         "CHECK(aktive_followup_interval > 0)", "The follow-up interval must be at least one month."
+    )
+    _aktive_retention_months_positive = models.Constraint(
+        "CHECK(aktive_retention_months > 0)", "Keep closed cases at least one month."
     )
     _aktive_volunteer_contact_interval_positive = models.Constraint(
         "CHECK(aktive_volunteer_contact_interval > 0)",

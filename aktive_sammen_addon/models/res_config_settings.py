@@ -11,3 +11,9 @@ class ResConfigSettings(models.TransientModel):
     aktive_volunteer_contact_interval = fields.Integer(
         related="company_id.aktive_volunteer_contact_interval", readonly=False
     )
+    aktive_retention_months = fields.Integer(
+        related="company_id.aktive_retention_months", readonly=False
+    )
+    aktive_retention_action = fields.Selection(
+        related="company_id.aktive_retention_action", readonly=False
+    )

@@ -206,3 +206,31 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    def _aktive_scrub_if_unused(self):
+        """After anonymising a case: clear and archive the person's contact card unless it
+        is also someone else in Odoo (a user, a volunteer, a member of another network)."""
+        for partner in self.sudo():
+            in_use = (
+                partner.user_ids
+                or partner.is_aktive_volunteer
+                or partner.aktive_participant_ids
+                or partner.aktive_assignment_ids.with_context(active_test=False)
+            )
+            if in_use:
+                continue
+            partner.write(
+                {
+                    "name": self.env._("Anonymised"),
+                    "phone": False,
+                    "email": False,
+                    "street": False,
+                    "street2": False,
+                    "zip": False,
+                    "city": False,
+                    "comment": False,
+                    "image_1920": False,
+                    "active": False,
+                }
+            )
+            partner.message_ids.unlink()

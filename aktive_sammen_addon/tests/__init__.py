@@ -5,7 +5,9 @@ from . import test_aktive_participant
 from . import test_aktive_wish
 from . import test_arne_scenario
 from . import test_configuration
+from . import test_http_access
 from . import test_http_served
 from . import test_manifest
+from . import test_privacy
 from . import test_res_partner
 from . import test_views_per_role

@@ -1,0 +1,201 @@
+import json
+
+from dateutil.relativedelta import relativedelta
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+
+
+class AktiveParticipant(models.Model):
+    """Retention and data access for a participant's personal data, kept in one file so a
+    data protection officer can read them in one place."""
+
+    _inherit = "aktive.participant"
+
+    anonymised = fields.Boolean(readonly=True, copy=False, index=True)
+    date_anonymised = fields.Date(readonly=True, copy=False)
+
+    # --- retention ------------------------------------------------------------------------------
+    @api.model
+    def _cron_retention(self):
+        """Closed cases past the company's retention period are anonymised (or deleted)."""
+        done = self.browse()
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([]):
+            limit = today - relativedelta(months=company.aktive_retention_months)
+            # Retention runs for every company at once: no user's rules apply here.
+            expired = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("state", "=", "closed"),
+                        ("date_closed", "<=", limit),
+                        ("anonymised", "=", False),
+                    ]
+                )
+            )
+            if company.aktive_retention_action == "delete":
+                expired.with_context(aktive_retention=True).unlink()
+            else:
+                expired._anonymise()
+            done |= expired
+        return done
+
+    def _anonymise(self):
+        """Remove what identifies the person; keep what counts: steps, categories, roles,
+        states and dates, for the annual statistics."""
+        for participant in self.sudo():
+            old_partner = participant.partner_id
+            participant.write(
+                {
+                    "partner_id": self.env["res.partner"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": self.env._("Anonymised participant"),
+                            "active": False,
+                            "company_id": participant.company_id.id,
+                        }
+                    )
+                    .id,
+                    "birthdate": False,
+                    "life_story": False,
+                    "interests": False,
+                    "interest_ids": [(5, 0, 0)],
+                    "adaptations": False,
+                    "referrer_id": False,
+                    "municipal_contact_id": False,
+                    "close_reason": self.env._("Anonymised after the retention period."),
+                    "consent_scope": False,
+                    "paused_until": False,
+                    "anonymised": True,
+                    "date_anonymised": fields.Date.context_today(self),
+                }
+            )
+            participant.sensitive_note_ids.unlink()
+            participant.contact_log_ids.unlink()
+            participant.network_member_ids.with_context(active_test=False).filtered(
+                lambda m: m.member_kind == "own"
+            ).with_context(aktive_retention=True).unlink()
+            participant.wish_ids.write(
+                {
+                    "name": self.env._("Wish"),
+                    "description": False,
+                    "agreement": False,
+                    "drop_reason": False,
+                }
+            )
+            participant.followup_ids.write({"summary": False, "partner_id": False})
+            for record in (participant, *participant.wish_ids, *participant.followup_ids):
+                record.message_ids.unlink()
+            participant.activity_ids.unlink()
+            self.env["ir.attachment"].sudo().search(
+                [("res_model", "=", self._name), ("res_id", "=", participant.id)]
+            ).unlink()
+            old_partner._aktive_scrub_if_unused()
+
+    # --- data access request --------------------------------------------------------------------
+    def action_export_personal_data(self):
+        """Everything this user may see of the person, as one JSON file (data access request).
+        Run by the municipal contact person, who sees the sensitive notes too, the answer is
+        complete."""
+        self.ensure_one()
+        if not self.env.user.has_group("aktive_sammen_addon.group_aktive_coordinator") and not (
+            self.env.user.has_group("aktive_sammen_addon.group_aktive_municipal")
+        ):
+            raise UserError(self.env._("Only case workers can export a participant's data."))
+        data = self._personal_data()
+        payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("Personal data - %(name)s.json", name=self.name),
+                "raw": payload,
+                "mimetype": "application/json",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        self.message_post(
+            body=self.env._("Personal data exported (data access request)."),
+            subtype_xmlid="mail.mt_note",
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    PERSON_FIELDS = (
+        "name",
+        "phone",
+        "email",
+        "street",
+        "zip",
+        "city",
+        "birthdate",
+        "stage_id",
+        "state",
+        "paused_until",
+        "close_reason",
+        "date_closed",
+        "referral_source",
+        "referrer_id",
+        "referral_date",
+        "target_group",
+        "coordinator_id",
+        "municipal_unit_id",
+        "municipal_contact_id",
+        "life_story",
+        "interests",
+        "interest_ids",
+        "adaptations",
+        "consent_given",
+        "consent_date",
+        "consent_scope",
+        "consent_share_coordinator",
+        "consent_withdrawn_date",
+        "next_followup_date",
+    )
+
+    def _personal_data(self):
+        def rows(records, names):
+            return records.read(list(names)) if records else []
+
+        readable = [
+            n for n in self.PERSON_FIELDS if self._has_field_access(self._fields[n], "read")
+        ]
+        data = {
+            "participant": self.read(readable)[0],
+            "wishes": rows(
+                self.wish_ids,
+                (
+                    "name",
+                    "description",
+                    "category_id",
+                    "state",
+                    "agreement",
+                    "activity_id",
+                    "drop_reason",
+                ),
+            ),
+            "network": rows(
+                self.network_member_ids.with_context(active_test=False),
+                ("partner_id", "member_kind", "role_id", "date_start", "date_end", "frequency"),
+            ),
+            "contact_log": rows(self.contact_log_ids, ("date", "kind", "note", "user_id")),
+            "follow_ups": rows(
+                self.followup_ids, ("date_planned", "date_held", "with_whom", "summary", "outcome")
+            ),
+            "sensitive_notes": rows(
+                self.env["aktive.sensitive.note"].search([("participant_id", "=", self.id)]),
+                ("date", "kind", "note"),
+            ),
+            "log": [
+                {"date": m.date, "author": m.author_id.name, "body": str(m.body)}
+                for m in self.message_ids
+            ],
+        }
+        return data

@@ -1,0 +1,55 @@
+from odoo.tests import HttpCase
+from odoo.tests import JsonRpcException
+from odoo.tests import new_test_user
+from odoo.tests import tagged
+
+from .common import SIGNED
+
+
+@tagged("post_install", "-at_install")
+class TestVolunteerOverJsonRpc(HttpCase):
+    """The rules hold over the wire too: a volunteer's browser session asking for a
+    participant they do not help gets an access error, not data."""
+
+    def setUp(self):
+        super().setUp()
+        self.volunteer = new_test_user(
+            self.env,
+            login="rpc_volunteer",
+            password="rpc_volunteer_pw",
+            groups="aktive_sammen_addon.group_aktive_volunteer",
+        )
+        self.volunteer.partner_id.write(
+            {
+                "is_aktive_volunteer": True,
+                "aktive_confidentiality_date": "2026-01-01",
+                "aktive_confidentiality_document": SIGNED,
+            }
+        )
+        Participant = self.env["aktive.participant"]
+        self.mine = Participant.create({"name": "Helped Person", "phone": "900 11 222"})
+        self.other = Participant.create({"name": "Someone Else", "phone": "900 33 444"})
+        self.env["aktive.network.member"].create(
+            {"participant_id": self.mine.id, "partner_id": self.volunteer.partner_id.id}
+        )
+        self.authenticate("rpc_volunteer", "rpc_volunteer_pw")
+
+    def call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def test_volunteer_reads_own_and_is_refused_the_other(self):
+        [mine] = self.call("aktive.participant", "read", [[self.mine.id], ["name", "phone"]])
+        self.assertEqual(mine["phone"], "900 11 222")
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self.call("aktive.participant", "read", [[self.other.id], ["name", "phone"]])
+        found = self.call("aktive.participant", "search_read", [[]], {"fields": ["name"]})
+        self.assertEqual([r["id"] for r in found], [self.mine.id])
+
+    def test_volunteer_is_refused_sensitive_fields_and_models(self):
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self.call("aktive.participant", "read", [[self.mine.id], ["consent_given"]])
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self.call("aktive.sensitive.note", "search_read", [[]], {"fields": ["note"]})
