@@ -25,6 +25,7 @@ involved shares.
         "data/aktive_network_role_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "views/aktive_participant_views.xml",
         "views/aktive_wish_views.xml",
         "views/aktive_network_member_views.xml",
@@ -36,6 +37,8 @@ involved shares.
         "views/aktive_configuration_views.xml",
         "views/aktive_reporting_views.xml",
         "views/aktive_menu_views.xml",
+        "report/aktive_contact_form_reports.xml",
+        "report/aktive_contact_form_templates.xml",
     ],
     "demo": [
         "demo/aktive_demo.xml",

@@ -5,6 +5,8 @@ from . import test_aktive_participant
 from . import test_aktive_wish
 from . import test_arne_scenario
 from . import test_configuration
+from . import test_contact_form
+from . import test_contact_form_pdf
 from . import test_http_access
 from . import test_http_served
 from . import test_manifest

@@ -1,0 +1,141 @@
+import logging
+import os
+import subprocess
+import tempfile
+import time
+
+from odoo.tests import HttpCase
+from odoo.tests import tagged
+
+_logger = logging.getLogger(__name__)
+ACTION = "aktive_sammen_addon.action_report_contact_form"
+
+
+@tagged("post_install", "-at_install")
+class TestContactFormPdf(HttpCase):
+    """The real PDF, from Debian's wkhtmltopdf with the running server's CSS, checked with
+    poppler-utils: one A4 page with a text layer, whatever the realistic maximum."""
+
+    def setUp(self):
+        super().setUp()
+        # wkhtmltopdf loads the report's CSS from this test server.
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        self.arne = self.env.ref("aktive_sammen_addon.participant_arne_demo")
+
+    def pdf(self, participants):
+        content, _type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(ACTION, participants.ids)
+        )
+        handle, path = tempfile.mkstemp(suffix=".pdf")
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+        self.addCleanup(os.unlink, path)
+        artifacts = os.environ.get("AKTIVE_ARTIFACTS")
+        if artifacts:  # keep the PDF to look at (not committed)
+            os.makedirs(artifacts, exist_ok=True)
+            with open(os.path.join(artifacts, f"{self._testMethodName}.pdf"), "wb") as file:
+                file.write(content)
+        return path
+
+    def poppler(self, tool, path):
+        return subprocess.run(
+            [tool, path] + (["-"] if tool == "pdftotext" else []),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    def pages(self, path):
+        info = self.poppler("pdfinfo", path)
+        pages = int(
+            next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1]
+        )
+        return pages, info
+
+    def test_arne_one_a4_page_with_every_phone(self):
+        path = self.pdf(self.arne)
+        pages, info = self.pages(path)
+        self.assertEqual(pages, 1)
+        self.assertIn("595 x 842 pts (A4)", info)
+        self.assertIn("DejaVu", self.poppler("pdffonts", path), "text must be real text")
+        text = " ".join(self.poppler("pdftotext", path).split())
+        self.assertIn("Arne Sødal", text)
+        for member in self.arne.network_member_ids:
+            with self.subTest(member=member.partner_id.name):
+                self.assertIn(member.phone, text)
+        self.assertIn("Hilde Berntsen", text)
+        self.assertIn("480 12 345", text)
+
+    def test_realistic_maximum_still_one_page(self):
+        participant = self.env["aktive.participant"].create(
+            {
+                "name": "Astrid Marie Kristiansen-Håland",
+                "street": "Omsorgsboligene i Venneslatunet, leilighet 12, inngang B",
+                "phone": "913 67 890",
+                "consent_given": True,
+                "consent_date": "2026-01-05",
+                "adaptations": "Rullator, teleslynge, trenger skyss og god tid. " * 6,
+                "municipal_contact_id": self.env.ref("aktive_sammen_addon.partner_hilde_demo").id,
+            }
+        )
+        friends = self.env["res.partner"].create(
+            [
+                {"name": f"Venn nummer {i} Etternavnsen-Lund", "phone": f"900 10 {i:03d}"}
+                for i in range(12)
+            ]
+        )
+        members = self.env["aktive.network.member"].create(
+            [
+                {
+                    "participant_id": participant.id,
+                    "partner_id": f.id,
+                    "frequency": "Annenhver torsdag etter middag",
+                }
+                for f in friends
+            ]
+        )
+        self.env["aktive.wish"].create(
+            [
+                {
+                    "participant_id": participant.id,
+                    "state": "agreed",
+                    "name": f"Ønske {i}: komme meg ut og treffe folk der jeg bor, hver uke",
+                    "agreement": "Vaffeltreff i fellesstua hver torsdag, med følge av en frivillig",
+                    "network_member_ids": [(6, 0, members[i : i + 2].ids)],
+                }
+                for i in range(10)
+            ]
+        )
+        path = self.pdf(participant)
+        self.assertEqual(self.pages(path)[0], 1)
+        text = " ".join(self.poppler("pdftotext", path).split())
+        self.assertIn("900 10 011", text, "the twelfth member is printed")
+        self.assertIn("Ønske 9", text, "the tenth wish is printed")
+
+    def test_batch_of_50_gives_50_pages(self):
+        participants = self.env["aktive.participant"].create(
+            [
+                {
+                    "name": f"Deltaker {i}",
+                    "phone": f"913 00 {i:03d}",
+                    "consent_given": True,
+                    "consent_date": "2026-01-05",
+                }
+                for i in range(50)
+            ]
+        )
+        start = time.perf_counter()
+        path = self.pdf(participants)
+        seconds = time.perf_counter() - start
+        self.assertEqual(self.pages(path)[0], 50)
+        text = self.poppler("pdftotext", path)
+        self.assertIn("Deltaker 0", text)
+        self.assertIn("Deltaker 49", text)
+        _logger.info("Contact form: 50 forms rendered as one PDF in %.2f s", seconds)
+        artifacts = os.environ.get("AKTIVE_ARTIFACTS")
+        if artifacts:
+            os.makedirs(artifacts, exist_ok=True)
+            with open(os.path.join(artifacts, "contact_form_timing.txt"), "w") as file:
+                file.write(f"50 contact forms in one PDF: {seconds:.2f} s\n")
