@@ -20,6 +20,7 @@ rm -rf "$LOCAL_DIR/data/filestore/$TEST_DB_NAME"
   --stop-after-init --log-level=warn
 
 export AKTIVE_ODOO_BIN=$ODOO_BIN AKTIVE_ODOO_CONF=$ODOO_CONF AKTIVE_ODOO_ADDONS=$ODOO_ADDONS \
+       AKTIVE_TEST_DB=$TEST_DB_NAME \
        AKTIVE_VENV=$VENV AKTIVE_ARTIFACTS=$REPO_ROOT/artifacts
 mkdir -p "$REPO_ROOT/artifacts"
 cd "$REPO_ROOT"

@@ -12,6 +12,7 @@ tmp=$(mktemp --suffix=.pot)
 rm -f "$tmp"
 if [ -f "$i18n/nb.po" ]; then
   msgmerge --quiet --update --no-fuzzy-matching --backup=none "$i18n/nb.po" "$i18n/$ADDON.pot"
+  msgattrib --no-obsolete -o "$i18n/nb.po" "$i18n/nb.po"
 else
   msginit --no-translator --locale=nb_NO --input="$i18n/$ADDON.pot" --output-file="$i18n/nb.po"
 fi

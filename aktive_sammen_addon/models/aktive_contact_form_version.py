@@ -22,7 +22,7 @@ class AktiveContactFormVersion(models.Model):
     attachment_id = fields.Many2one("ir.attachment", readonly=True, ondelete="restrict")
     recipient_id = fields.Many2one("res.partner", string="Sent to", readonly=True)
     pdf = fields.Binary(related="attachment_id.datas", string="PDF")
-    pdf_name = fields.Char(related="attachment_id.name")
+    pdf_name = fields.Char(related="attachment_id.name", string="PDF file name")
 
     _version_uniq = models.Constraint(
         "UNIQUE(participant_id, version)", "This version of the contact form exists already."

@@ -54,6 +54,12 @@ class AktiveParticipant(models.Model):
     zip = fields.Char(related="partner_id.zip", readonly=False)
     city = fields.Char(related="partner_id.city", readonly=False)
     image_128 = fields.Image(related="partner_id.image_128")
+    residence = fields.Char(
+        index=True,
+        help="The building or care housing where the person lives, e.g. 'Venneslatunet "
+        "omsorgsboliger': wishes of people living in the same place are seen together.",
+    )
+    area = fields.Char(string="Area / district", index=True)
     birthdate = fields.Date(string="Date of birth", groups=CASE_WORKERS)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -73,6 +79,15 @@ class AktiveParticipant(models.Model):
         ondelete="restrict",
         group_expand="_read_group_expand_full",
         default=lambda self: self.env["aktive.stage"].search([], limit=1),
+    )
+    date_network_established = fields.Date(
+        readonly=True, copy=False, help="The day the case first reached the network step."
+    )
+    days_to_network = fields.Integer(
+        string="Days from need reported to network",
+        compute="_compute_days_to_network",
+        store=True,
+        aggregator="avg",
     )
     date_last_stage_update = fields.Datetime(
         string="In this step since", default=fields.Datetime.now, copy=False, readonly=True
@@ -206,6 +221,12 @@ class AktiveParticipant(models.Model):
             since = participant.date_last_stage_update or now
             participant.days_in_step = (now - since).days
 
+    @api.depends("date_network_established", "referral_date")
+    def _compute_days_to_network(self):
+        for participant in self:
+            start, end = participant.referral_date, participant.date_network_established
+            participant.days_to_network = (end - start).days if start and end else 0
+
     @api.depends("network_member_ids.active", "network_member_ids.member_kind")
     def _compute_network(self):
         counts = self._network_counts()
@@ -324,6 +345,10 @@ class AktiveParticipant(models.Model):
         previous = {p.id: p.stage_id for p in backward}
         vals = dict(vals, date_last_stage_update=fields.Datetime.now())
         result = super().write(vals)
+        if target.guard == "active_member":
+            self.filtered(lambda p: not p.date_network_established).write(
+                {"date_network_established": fields.Date.context_today(self)}
+            )
         for participant in backward:
             participant.message_post(
                 body=self.env._(

@@ -81,6 +81,12 @@ class ResPartner(models.Model):
         string="Active assignments", compute="_compute_aktive_assignment_count", store=True
     )
     aktive_participant_ids = fields.One2many("aktive.participant", "partner_id")
+    aktive_last_assignment_end = fields.Date(
+        string="Last assignment ended",
+        compute="_compute_aktive_assignment_count",
+        store=True,
+        help="Empty while the volunteer has an active assignment.",
+    )
 
     @api.depends("aktive_last_contact_date", "is_aktive_volunteer")
     def _compute_aktive_next_contact(self):
@@ -119,17 +125,30 @@ class ResPartner(models.Model):
         missing = (operator == "=") == value
         return ["!", "&", *signed] if missing else ["&", *signed]
 
-    @api.depends("aktive_assignment_ids.active")
+    @api.depends("aktive_assignment_ids.active", "aktive_assignment_ids.date_end")
     def _compute_aktive_assignment_count(self):
         ids = [pid for pid in self.ids if pid]
-        counts = {}
+        counts, ended = {}, {}
         if ids:
-            groups = self.env["aktive.network.member"]._read_group(
-                [("partner_id", "in", ids), ("active", "=", True)], ["partner_id"], ["__count"]
+            groups = (
+                self.env["aktive.network.member"]
+                .with_context(active_test=False)
+                ._read_group(
+                    [("partner_id", "in", ids)],
+                    ["partner_id", "active"],
+                    ["__count", "date_end:max"],
+                )
             )
-            counts = {partner.id: count for partner, count in groups}
+            for partner, active, count, date_end in groups:
+                if active:
+                    counts[partner.id] = count
+                else:
+                    ended[partner.id] = date_end
         for partner in self:
             partner.aktive_assignment_count = counts.get(partner.id, 0)
+            partner.aktive_last_assignment_end = (
+                False if partner.aktive_assignment_count else ended.get(partner.id, False)
+            )
 
     @api.constrains(
         "aktive_confidentiality_date",
@@ -185,8 +204,9 @@ class ResPartner(models.Model):
         return super().write(vals)
 
     def action_aktive_log_contact(self):
-        """The coordinator spoke with the volunteer today: the next contact moves on."""
-        self.write({"aktive_last_contact_date": fields.Date.context_today(self)})
+        """The coordinator spoke with the volunteer today: kept as history, and the next
+        contact moves on."""
+        self.env["aktive.volunteer.contact"].create([{"partner_id": p.id} for p in self])
         return True
 
     def action_aktive_open_participant(self):

@@ -1,0 +1,3 @@
+from . import aktive_activity_suggestion_line
+from . import aktive_volunteer_suggestion
+from . import aktive_volunteer_suggestion_line

@@ -1,0 +1,68 @@
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+
+SUGGESTIONS = 10
+
+
+class AktiveVolunteerSuggestion(models.TransientModel):
+    """Find volunteers and offers for a wish: a ranked list with the reasons shown, and one
+    click to add the chosen volunteer to the network. Reads in a fixed number of queries,
+    whatever the number of volunteers."""
+
+    _name = "aktive.volunteer.suggestion"
+    _description = "Suggest volunteers and activities for a wish"
+
+    wish_id = fields.Many2one("aktive.wish", required=True, ondelete="cascade")
+    participant_id = fields.Many2one(related="wish_id.participant_id")
+    role_id = fields.Many2one(
+        "aktive.network.role",
+        string="Role",
+        default=lambda self: self.env.ref(
+            "aktive_sammen_addon.network_role_activity_companion", raise_if_not_found=False
+        ),
+    )
+    line_ids = fields.One2many("aktive.volunteer.suggestion.line", "wizard_id")
+    activity_line_ids = fields.One2many("aktive.activity.suggestion.line", "wizard_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        for wizard in wizards:
+            wizard._fill()
+        return wizards
+
+    def _fill(self):
+        self.line_ids = [
+            (0, 0, {"volunteer_id": partner.id, "score": score, "reasons": "\n".join(reasons)})
+            for partner, score, reasons in self.wish_id._suggest_volunteers(SUGGESTIONS)
+        ]
+        self.activity_line_ids = [
+            (
+                0,
+                0,
+                {
+                    "activity_id": activity.id,
+                    "score": score,
+                    "reasons": "\n".join(reasons),
+                    "driver_ids": [(6, 0, drivers.ids)],
+                },
+            )
+            for activity, score, reasons, drivers in self.wish_id._suggest_activities(5)
+        ]
+
+    @api.model
+    def action_open(self, wish):
+        """Open the wizard for a wish (from the wish or the participant)."""
+        if not wish:
+            raise UserError(self.env._("This participant has no open wish to find help for."))
+        wizard = self.create({"wish_id": wish.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Suggestions for: %(wish)s", wish=wish.name),
+        }

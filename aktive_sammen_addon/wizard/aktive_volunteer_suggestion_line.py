@@ -1,0 +1,37 @@
+from odoo import fields
+from odoo import models
+
+
+class AktiveVolunteerSuggestionLine(models.TransientModel):
+    """One suggested volunteer, with the reasons for the rank."""
+
+    _name = "aktive.volunteer.suggestion.line"
+    _description = "Suggested volunteer"
+    _order = "score desc, id"
+
+    wizard_id = fields.Many2one("aktive.volunteer.suggestion", required=True, ondelete="cascade")
+    volunteer_id = fields.Many2one("res.partner", required=True, readonly=True)
+    phone = fields.Char(related="volunteer_id.phone")
+    score = fields.Integer(readonly=True)
+    reasons = fields.Text(readonly=True)
+    assignment_count = fields.Integer(related="volunteer_id.aktive_assignment_count")
+
+    def action_add_to_network(self):
+        """Add this volunteer to the participant's network, carrying the wish."""
+        self.ensure_one()
+        wizard = self.wizard_id
+        member = self.env["aktive.network.member"].create(
+            {
+                "participant_id": wizard.wish_id.participant_id.id,
+                "partner_id": self.volunteer_id.id,
+                "role_id": wizard.role_id.id,
+                "wish_ids": [(4, wizard.wish_id.id)],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aktive.participant",
+            "res_id": member.participant_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
