@@ -1,5 +1,5 @@
 # The two commands of README.md; everything else is what they call.
-.PHONY: run test lint setup
+.PHONY: run test lint setup bench
 run:
 	@bash scripts/run.sh
 test:
@@ -8,3 +8,5 @@ lint:
 	@bash scripts/lint.sh
 setup:
 	@bash scripts/setup.sh
+bench:
+	@bash scripts/bench.sh

@@ -34,6 +34,11 @@ our_partner_columns = sorted(
 """
 
 
+def click(button):
+    """Press a button of the addon in Apps, in its own Odoo process (the registry reloads)."""
+    shell(DB, f"env['ir.module.module'].search([('name', '=', '{ADDON}')]).{button}()\nresult = 1")
+
+
 @pytest.fixture(scope="module")
 def base_db():
     drop_db(DB)
@@ -75,13 +80,7 @@ result = dict(before=before, state=mod.state, name=mod.shortdesc, app=mod.applic
 
 
 def test_2_installs_from_apps_with_demo_data(base_db):
-    shell(
-        DB,
-        f"""
-env['ir.module.module'].search([('name', '=', '{ADDON}')]).button_immediate_install()
-result = True
-""",
-    )
+    click("button_immediate_install")
     result = shell(
         DB,
         FOOTPRINT
@@ -104,26 +103,14 @@ result = dict(state=mod.state, demo=mod.demo, demo_name=demo and demo.name, foot
 def test_3_upgrade_is_idempotent(base_db):
     assert "installed" in base_db, "test_2 must have installed the addon"
     for _ in range(2):
-        shell(
-            DB,
-            f"""
-env['ir.module.module'].search([('name', '=', '{ADDON}')]).button_immediate_upgrade()
-result = True
-""",
-        )
+        click("button_immediate_upgrade")
         after = shell(DB, FOOTPRINT + "result = footprint")
         assert after == base_db["installed"]
 
 
 def test_4_uninstall_leaves_nothing_behind(base_db):
     assert "installed" in base_db, "test_2 must have installed the addon"
-    shell(
-        DB,
-        f"""
-env['ir.module.module'].search([('name', '=', '{ADDON}')]).button_immediate_uninstall()
-result = True
-""",
-    )
+    click("button_immediate_uninstall")
     result = shell(
         DB,
         FOOTPRINT

@@ -148,11 +148,23 @@ class AktiveFollowup(models.Model):
             [("state", "=", "planned"), ("date_planned", "<", today), ("is_overdue", "=", False)]
         )
         late.write({"is_overdue": True})
-        for participant in late.participant_id:
-            participant.activity_schedule(
-                "aktive_sammen_addon.mail_activity_type_followup",
-                date_deadline=today,
-                summary=self.env._("Overdue follow-up conversation"),
-                user_id=(participant.coordinator_id or self.env.user).id,
-            )
+        # One batch of activities, not one call per participant: the cron stays cheap when a
+        # holiday leaves hundreds of follow-ups late at once. No "assigned to you" email per
+        # activity (quick update): the coordinator sees them all in the activity menu.
+        participants = late.participant_id
+        model_id = self.env["ir.model"]._get_id("aktive.participant")
+        activity_type = self.env.ref("aktive_sammen_addon.mail_activity_type_followup")
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": participant.id,
+                    "activity_type_id": activity_type.id,
+                    "date_deadline": today,
+                    "summary": self.env._("Overdue follow-up conversation"),
+                    "user_id": (participant.coordinator_id or self.env.user).id,
+                }
+                for participant in participants
+            ]
+        )
         return late

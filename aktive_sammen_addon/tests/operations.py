@@ -1,0 +1,62 @@
+"""The hot paths a large municipality leans on, in one place: the query-count tests
+(test_performance.py) and the benchmark (tests/bench_scale.py at the repository root) run
+exactly these."""
+
+KANBAN_FIELDS = [
+    "name",
+    "stage_id",
+    "state",
+    "color",
+    "priority",
+    "municipal_unit_id",
+    "next_followup_date",
+    "followup_overdue",
+    "active_member_count",
+    "network_vulnerable",
+    "coordinator_id",
+    "activity_ids",
+    "activity_state",
+    "activity_exception_decoration",
+]
+MANY2ONE = {"fields": {"display_name": {}}}
+
+
+def kanban_first_page(env):
+    """What the participant board asks for: the steps, and the first 80 cards of each."""
+    spec = {name: {} for name in KANBAN_FIELDS}
+    for name in ("stage_id", "municipal_unit_id", "coordinator_id"):
+        spec[name] = MANY2ONE
+    return env["aktive.participant"].web_read_group(
+        [("state", "in", ("active", "paused"))],
+        ["stage_id"],
+        ["__count"],
+        auto_unfold=True,
+        unfold_read_specification=spec,
+        unfold_read_default_limit=80,
+    )
+
+
+def suggest_volunteers(env, wish):
+    return wish._suggest_volunteers(10)
+
+
+def ripple_clusters(env):
+    return env["aktive.ripple.cluster"].search_read(
+        [], ["place", "category_id", "participant_count", "wish_count"]
+    )
+
+
+def overdue_cron(env):
+    return env["aktive.followup"]._cron_flag_overdue()
+
+
+def reporting_pivot(env):
+    """The annual report's pivots: participants by step and target group, follow-ups held
+    per month."""
+    participants = env["aktive.participant"].formatted_read_group(
+        [], ["stage_id", "target_group"], ["__count", "days_to_network:avg"]
+    )
+    followups = env["aktive.followup"].formatted_read_group(
+        [("state", "=", "held")], ["date_held:month"], ["__count"]
+    )
+    return participants, followups

@@ -1,0 +1,249 @@
+"""Municipal-scale benchmark (make bench; not part of make test).
+
+Runs inside `odoo shell` on a database with the addon and its demo data installed
+(scripts/bench.sh makes one). Generates a large municipality - 20,000 participants,
+8,000 volunteers, 60,000 wishes, 100,000 follow-ups, 500 activities - then times the hot
+paths of
+aktive_sammen_addon/tests/operations.py as a coordinator: the median of several runs and the
+query count of one run. Prints a table; --readme writes it into README.md.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+
+from odoo.addons.aktive_sammen_addon.tests import operations
+
+SCALE = {
+    "participants": 20000,
+    "volunteers": 8000,
+    "wishes": 60000,
+    "followups": 100000,
+    "activities": 500,
+}
+RUNS = 5
+AREAS = [f"Bydel {i}" for i in range(40)]
+RESIDENCES = [f"Omsorgsbolig {i}" for i in range(60)]
+QUIET = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_notrack": True,
+    "mail_create_nosubscribe": True,
+}
+
+
+def generate(env):
+    rnd = random.Random(19)
+    env = env(context=dict(env.context, **QUIET))
+    cr = env.cr
+    categories = env["aktive.wish.category"].search([]).ids
+    interests = env["aktive.interest"].create([{"name": f"Interesse {i}"} for i in range(30)]).ids
+    coordinators = env["res.users"].create(
+        [
+            {
+                "name": f"Koordinator {i}",
+                "login": f"bench_coord_{i}",
+                "group_ids": [(6, 0, env.ref("aktive_sammen_addon.group_aktive_coordinator").ids)],
+            }
+            for i in range(10)
+        ]
+    )
+    signed = "U2lnbmVydA=="
+    volunteers = env["res.partner"]
+    for start in range(0, SCALE["volunteers"], 2000):
+        volunteers |= env["res.partner"].create(
+            [
+                {
+                    "name": f"Frivillig {i}",
+                    "is_aktive_volunteer": True,
+                    "aktive_area": rnd.choice(AREAS),
+                    "aktive_driving_licence": rnd.random() < 0.5,
+                    "aktive_has_car": rnd.random() < 0.4,
+                    "aktive_confidentiality_date": "2026-01-01",
+                    "aktive_confidentiality_document": signed if rnd.random() < 0.9 else False,
+                }
+                for i in range(start, start + 2000)
+            ]
+        )
+    cr.execute(
+        "INSERT INTO aktive_partner_interest_rel (partner_id, interest_id) "
+        "SELECT p, (%s::int[])[1 + (p * 7 + k) %% %s] FROM unnest(%s::int[]) p, "
+        "generate_series(1, 3) k ON CONFLICT DO NOTHING",
+        [interests, len(interests), volunteers.ids],
+    )
+    env["aktive.activity"].create(
+        [
+            {
+                "name": f"Aktivitet {i}",
+                "area": rnd.choice(AREAS),
+                "category_ids": [(6, 0, [rnd.choice(categories)])],
+                "member_ids": [(6, 0, rnd.sample(volunteers.ids, 8))],
+            }
+            for i in range(SCALE["activities"])
+        ]
+    )
+    stages = env["aktive.stage"].search([]).ids
+    participants = env["aktive.participant"]
+    for start in range(0, SCALE["participants"], 2000):
+        participants |= env["aktive.participant"].create(
+            [
+                {
+                    "name": f"Deltaker {i}",
+                    "area": rnd.choice(AREAS),
+                    "residence": rnd.choice(RESIDENCES) if rnd.random() < 0.3 else False,
+                    "coordinator_id": rnd.choice(coordinators.ids),
+                    "target_group": rnd.choice(["senior", "disability", "long_term_ill"]),
+                    "interest_ids": [(6, 0, rnd.sample(interests, 2))],
+                }
+                for i in range(start, start + 2000)
+            ]
+        )
+    env.flush_all()
+    ids = participants.ids
+    # Bulk rows straight in SQL (stored computed values filled from the same joins), then
+    # the participants' stored computes recomputed by the ORM in batches.
+    cr.execute(
+        "UPDATE aktive_participant SET stage_id = (%s::int[])[1 + id %% 5], "
+        "referral_date = CURRENT_DATE - (id %% 400), "
+        "date_network_established = CASE WHEN id %% 5 = 4 THEN CURRENT_DATE - (id %% 100) END "
+        "WHERE id = ANY(%s)",
+        [stages, ids],
+    )
+    cr.execute(
+        """INSERT INTO aktive_wish (participant_id, company_id, name, category_id, state,
+                                    residence, area, sequence, create_uid, write_uid,
+                                    create_date, write_date)
+           SELECT p.id, p.company_id, 'Ønske ' || k, (%s::int[])[1 + (p.id + k) %% %s],
+                  (ARRAY['new','clarifying','agreed','fulfilled','dropped'])[1 + (p.id * k) %% 5],
+                  p.residence, p.area, 10, 1, 1, now(), now()
+             FROM aktive_participant p, generate_series(1, %s) k WHERE p.id = ANY(%s)""",
+        [categories, len(categories), SCALE["wishes"] // SCALE["participants"], ids],
+    )
+    cr.execute(
+        """INSERT INTO aktive_network_member (participant_id, company_id, partner_id,
+                                              member_kind, date_start, active, sequence,
+                                              create_uid, write_uid, create_date, write_date)
+           SELECT p.id, p.company_id, (%s::int[])[1 + (p.id * 13 + k) %% %s], 'volunteer',
+                  CURRENT_DATE - 100, k < 3, 10, 1, 1, now(), now()
+             FROM aktive_participant p, generate_series(1, 2) k WHERE p.id = ANY(%s)""",
+        [volunteers.ids, len(volunteers), ids],
+    )
+    per = SCALE["followups"] // SCALE["participants"]
+    cr.execute(
+        """INSERT INTO aktive_followup (participant_id, company_id, user_id, with_whom,
+                                        date_planned, date_held, state, is_overdue,
+                                        create_uid, write_uid, create_date, write_date)
+           SELECT p.id, p.company_id, p.coordinator_id, 'participant',
+                  CURRENT_DATE - (60 * (%s - k)) + (p.id %% 90) - 45,
+                  CASE WHEN k < %s THEN CURRENT_DATE - (60 * (%s - k)) - 45 END,
+                  CASE WHEN k < %s THEN 'held' ELSE 'planned' END, false, 1, 1, now(), now()
+             FROM aktive_participant p, generate_series(1, %s) k WHERE p.id = ANY(%s)""",
+        [per, per, per, per, per, ids],
+    )
+    env.invalidate_all()
+    for start in range(0, len(ids), 5000):
+        batch = env["aktive.participant"].browse(ids[start : start + 5000])
+        batch._compute_network()
+        batch._compute_next_followup_date()
+        batch._compute_days_to_network()
+        env.flush_all()
+        env.invalidate_all()
+    volunteers.invalidate_recordset()
+    volunteers._compute_aktive_assignment_count()
+    env.flush_all()
+    cr.execute("ANALYZE")
+    return coordinators[0]
+
+
+def measure(env, coordinator):
+    as_coordinator = env(user=coordinator)
+    wish = env["aktive.wish"].search(
+        [("state", "=", "new"), ("participant_id.interest_ids", "!=", False)], limit=1
+    )
+    ops = [
+        (
+            "Participant board, first page grouped by step (web_read_group)",
+            operations.kanban_first_page,
+            (),
+        ),
+        ("Suggest volunteers for one wish", operations.suggest_volunteers, (wish,)),
+        ("Ripple-effect clusters", operations.ripple_clusters, ()),
+        ("Reporting pivots (participants, follow-ups per month)", operations.reporting_pivot, ()),
+    ]
+    rows = []
+    for label, operation, args in ops:
+        operation(as_coordinator, *args)  # warm the registry caches
+        times, queries = [], None
+        for _ in range(RUNS):
+            env.invalidate_all()
+            before = env.cr.sql_log_count
+            start = time.perf_counter()
+            operation(as_coordinator, *args)
+            times.append(time.perf_counter() - start)
+            queries = env.cr.sql_log_count - before
+        rows.append((label, queries, statistics.median(times)))
+    # The cron flags what is late once. First run: every generated late follow-up at once
+    # (the worst case); then a normal day: 200 follow-ups became late since yesterday.
+    for label in ("Overdue cron, first run (flags {n})", "Overdue cron, a normal day (flags {n})"):
+        env.invalidate_all()
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        flagged = operations.overdue_cron(env)
+        seconds = time.perf_counter() - start
+        rows.append((label.format(n=f"{len(flagged):,}"), env.cr.sql_log_count - before, seconds))
+        env.flush_all()
+        env.cr.execute(
+            "UPDATE aktive_followup SET date_planned = CURRENT_DATE - 1 WHERE id IN ("
+            " SELECT id FROM aktive_followup WHERE state = 'planned' AND NOT is_overdue"
+            " ORDER BY id LIMIT 200)"
+        )
+        env.invalidate_all()
+    return rows
+
+
+def table(rows, counts):
+    lines = [
+        f"Data: {counts['aktive.participant']:,} participants, {counts['volunteers']:,} "
+        f"volunteers, {counts['aktive.wish']:,} wishes, {counts['aktive.followup']:,} "
+        f"follow-ups, {counts['aktive.activity']:,} activities.",
+        "",
+        "| operation | queries | median time |",
+        "|---|---:|---:|",
+    ]
+    lines += [
+        f"| {label} | {queries} | {seconds * 1000:.0f} ms |" for label, queries, seconds in rows
+    ]
+    return "\n".join(lines)
+
+
+def main(env):
+    start = time.perf_counter()
+    coordinator = generate(env)
+    generated = time.perf_counter() - start
+    counts = {
+        m: env[m].search_count([])
+        for m in ("aktive.participant", "aktive.wish", "aktive.followup", "aktive.activity")
+    }
+    counts["volunteers"] = env["res.partner"].search_count([("is_aktive_volunteer", "=", True)])
+    rows = measure(env, coordinator)
+    text = table(rows, counts)
+    print(text)
+    print(f"\n(data generated in {generated:.0f} s)")
+    readme = os.environ.get("AKTIVE_BENCH_README")
+    if readme:
+        with open(readme) as file:
+            content = file.read()
+        begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+        head, _sep, rest = content.partition(begin)
+        _old, _sep, tail = rest.partition(end)
+        with open(readme, "w") as file:
+            file.write(f"{head}{begin}\n{text}\n{end}{tail}")
+    env.cr.rollback()
+
+
+if "env" in globals():  # run by `odoo shell`
+    main(globals()["env"])
+elif __name__ == "__main__":
+    sys.exit("run through scripts/bench.sh (make bench)")
