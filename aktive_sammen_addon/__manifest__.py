@@ -46,6 +46,9 @@ involved shares.
     "demo": [
         "demo/aktive_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["aktive_sammen_addon/static/tests/tours/**/*"],
+    },
     "application": True,
     "installable": True,
 }
