@@ -122,7 +122,14 @@ class AktiveParticipant(models.Model):
         # consent and access checks above have passed as the user.
         number = len(self.sudo().contact_form_version_ids) + 1
         pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(CONTACT_FORM, self.ids)
-        attachment = (
+        version = (
+            self.env["aktive.contact.form.version"]
+            .sudo()
+            .create({"participant_id": self.id, "version": number, "recipient_id": recipient.id})
+        )
+        # The archived PDF belongs to the version record, which only case workers read (an
+        # attachment of the case itself would be readable by its volunteers too).
+        version.attachment_id = (
             self.env["ir.attachment"]
             .sudo()
             .create(
@@ -132,20 +139,8 @@ class AktiveParticipant(models.Model):
                     ),
                     "raw": pdf,
                     "mimetype": "application/pdf",
-                    "res_model": self._name,
-                    "res_id": self.id,
-                }
-            )
-        )
-        version = (
-            self.env["aktive.contact.form.version"]
-            .sudo()
-            .create(
-                {
-                    "participant_id": self.id,
-                    "version": number,
-                    "attachment_id": attachment.id,
-                    "recipient_id": recipient.id,
+                    "res_model": version._name,
+                    "res_id": version.id,
                 }
             )
         )
@@ -155,7 +150,6 @@ class AktiveParticipant(models.Model):
                 n=number,
                 recipient=recipient.name,
             ),
-            attachment_ids=attachment.ids,
             subtype_xmlid="mail.mt_note",
         )
         return version

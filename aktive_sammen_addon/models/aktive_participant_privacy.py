@@ -109,13 +109,13 @@ class AktiveParticipant(models.Model):
             raise UserError(self.env._("Only case workers can export a participant's data."))
         data = self._personal_data()
         payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
+        # Not attached to the case: an attachment of a record is readable by everyone who
+        # reads the record - volunteers included. Unattached, only its creator can fetch it.
         attachment = self.env["ir.attachment"].create(
             {
                 "name": self.env._("Personal data - %(name)s.json", name=self.name),
                 "raw": payload,
                 "mimetype": "application/json",
-                "res_model": self._name,
-                "res_id": self.id,
             }
         )
         self.message_post(

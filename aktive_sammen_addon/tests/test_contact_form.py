@@ -186,6 +186,24 @@ class TestSendToMunicipality(AktiveCase):
             self.participant.action_send_contact_form()
         self.assertEqual(len(self.participant.contact_form_version_ids), 1)
 
+    def test_archived_forms_are_for_case_workers_only(self):
+        self.participant.action_give_consent()
+        self.add_member(self.volunteer)
+        self.send()
+        attachment = self.participant.contact_form_version_ids.attachment_id
+        self.assertEqual(attachment.res_model, "aktive.contact.form.version")
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.volunteer_user).read(["raw"])
+        found = (
+            self.env["ir.attachment"]
+            .with_user(self.volunteer_user)
+            .search(
+                [("res_model", "=", "aktive.participant"), ("res_id", "=", self.participant.id)]
+            )
+        )
+        self.assertFalse(found, "nothing of the case is attached where a volunteer reads")
+
     def test_volunteer_cannot_send(self):
         self.participant.action_give_consent()
         self.add_member(self.volunteer)

@@ -1,6 +1,7 @@
 import json
 from datetime import timedelta
 
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -120,6 +121,17 @@ class TestDataAccessRequest(AktiveCase):
         self.assertEqual(data["sensitive_notes"], [])
         self.participant.consent_share_coordinator = True
         self.assertEqual(len(self.export(self.coordinator)["sensitive_notes"]), 1)
+
+    def test_export_file_only_for_who_asked(self):
+        action = self.participant.with_user(self.municipal_user).action_export_personal_data()
+        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
+        attachment = self.env["ir.attachment"].browse(attachment_id)
+        self.assertFalse(attachment.res_model, "not attached to the case")
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.volunteer_user).read(["raw"])
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.coordinator).read(["raw"])
 
     def test_volunteer_cannot_export(self):
         with self.assertRaises(UserError):
