@@ -4,14 +4,6 @@
     "category": "Services/Volunteering",
     "summary": "Help people keep and build a social network with volunteers: "
     "the Aktive Sammen method's five steps and one-page contact form",
-    "description": """
-Aktive Sammen for Norwegian municipalities and volunteer centres.
-
-A coordinator, volunteers and a municipal contact person help a person who can no
-longer keep up their social network - often a senior living alone - to keep and build
-one, following the method's five steps, with a one-page A4 contact form that everyone
-involved shares.
-""",
     "author": "Aktive Sammen contributors",
     "website": "https://aktivesammen.no",
     "license": "LGPL-3",
@@ -50,5 +42,4 @@ involved shares.
         "web.assets_tests": ["aktive_sammen_addon/static/tests/tours/**/*"],
     },
     "application": True,
-    "installable": True,
 }

@@ -1,7 +1,6 @@
 from . import aktive_activity
 from . import aktive_contact_form_version
 from . import aktive_contact_log
-from . import aktive_dashboard
 from . import aktive_followup
 from . import aktive_interest
 from . import aktive_municipal_unit

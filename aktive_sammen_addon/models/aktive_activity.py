@@ -16,16 +16,14 @@ class AktiveActivity(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     description = fields.Text()
-    organiser_id = fields.Many2one("res.partner", string="Organiser", check_company=True)
-    contact_id = fields.Many2one("res.partner", string="Contact", check_company=True)
+    organiser_id = fields.Many2one("res.partner", check_company=True)
+    contact_id = fields.Many2one("res.partner", check_company=True)
     contact_phone = fields.Char(related="contact_id.phone")
     place = fields.Char(help="Where it happens: a building, a café, a church hall.")
     area = fields.Char(help="District or neighbourhood.")
     schedule = fields.Char(help="When, in words: 'Wednesdays 18:00, every other week'.")
     category_ids = fields.Many2many("aktive.wish.category", string="Categories")
-    accessibility = fields.Text(
-        string="Accessibility", help="Wheelchair access, hearing loop, transport..."
-    )
+    accessibility = fields.Text(help="Wheelchair access, hearing loop, transport...")
     member_ids = fields.Many2many(
         "res.partner",
         "aktive_activity_member_rel",

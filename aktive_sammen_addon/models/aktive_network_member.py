@@ -37,7 +37,7 @@ class AktiveNetworkMember(models.Model):
         readonly=False,
         precompute=True,
     )
-    role_id = fields.Many2one("aktive.network.role", string="Role")
+    role_id = fields.Many2one("aktive.network.role")
     sequence = fields.Integer(default=10)
     phone = fields.Char(related="partner_id.phone")
     date_start = fields.Date(string="From", default=fields.Date.context_today)

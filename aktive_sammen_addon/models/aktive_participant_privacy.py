@@ -22,7 +22,7 @@ class AktiveParticipant(models.Model):
         """Closed cases past the company's retention period are anonymised (or deleted)."""
         done = self.browse()
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([]):
+        for company in self.env["res.company"].search([]):  # pylint: disable=no-search-all
             limit = today - relativedelta(months=company.aktive_retention_months)
             # Retention runs for every company at once: no user's rules apply here.
             expired = (

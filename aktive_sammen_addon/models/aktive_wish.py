@@ -25,9 +25,7 @@ class AktiveWish(models.Model):
         "aktive.participant", required=True, index=True, ondelete="cascade", check_company=True
     )
     company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
-    category_id = fields.Many2one(
-        "aktive.wish.category", string="Category", tracking=True, index=True
-    )
+    category_id = fields.Many2one("aktive.wish.category", tracking=True, index=True)
     residence = fields.Char(related="participant_id.residence", store=True, index=True)
     area = fields.Char(related="participant_id.area", store=True)
     state = fields.Selection(

@@ -14,7 +14,6 @@ class AktiveWish(models.Model):
         """[(volunteer, score, reasons)] best first. Only active volunteers with a signed
         declaration on file, not already in this network."""
         self.ensure_one()
-        _ = self.env._
         participant = self.participant_id
         taken = participant.network_member_ids.partner_id.ids
         candidates = self.env["res.partner"].search_fetch(
@@ -45,31 +44,37 @@ class AktiveWish(models.Model):
             shared = [wanted[i] for i in interests.get(volunteer.id, ()) if i in wanted]
             if shared:
                 score += 3 * min(len(shared), 3)
-                reasons.append(_("Shared interests: %(names)s", names=", ".join(sorted(shared))))
+                reasons.append(
+                    self.env._("Shared interests: %(names)s", names=", ".join(sorted(shared)))
+                )
             if lang and lang.id in languages.get(volunteer.id, ()):
                 score += 2
-                reasons.append(_("Speaks %(lang)s", lang=lang.name))
+                reasons.append(self.env._("Speaks %(lang)s", lang=lang.name))
             if area and (volunteer.aktive_area or "").strip().lower() == area:
                 score += 3
-                reasons.append(_("Same area: %(area)s", area=volunteer.aktive_area))
+                reasons.append(self.env._("Same area: %(area)s", area=volunteer.aktive_area))
             if transport:
                 if volunteer.aktive_driving_licence and volunteer.aktive_has_car:
                     score += 4
-                    reasons.append(_("Driving licence and car (transport is needed)"))
+                    reasons.append(self.env._("Driving licence and car (transport is needed)"))
                 elif volunteer.aktive_driving_licence:
                     score += 2
-                    reasons.append(_("Driving licence, no car"))
+                    reasons.append(self.env._("Driving licence, no car"))
                 else:
                     score -= 3
-                    reasons.append(_("No driving licence, and transport is needed"))
+                    reasons.append(self.env._("No driving licence, and transport is needed"))
             load = volunteer.aktive_assignment_count
             score -= min(load, 4)
             reasons.append(
-                _("%(n)s active assignment(s)", n=load) if load else _("No assignment yet")
+                self.env._("%(n)s active assignment(s)", n=load)
+                if load
+                else self.env._("No assignment yet")
             )
             if volunteer.aktive_availability:
-                reasons.append(_("Available: %(text)s", text=volunteer.aktive_availability))
-            reasons.append(_("Confidentiality declaration on file"))
+                reasons.append(
+                    self.env._("Available: %(text)s", text=volunteer.aktive_availability)
+                )
+            reasons.append(self.env._("Confidentiality declaration on file"))
             ranked.append((volunteer, score, reasons))
         ranked.sort(key=lambda row: (-row[1], row[0].aktive_assignment_count, row[0].name))
         return ranked[:limit]
@@ -77,7 +82,6 @@ class AktiveWish(models.Model):
     def _suggest_activities(self, limit=5):
         """[(activity, score, reasons, members who drive)] for the wish's category."""
         self.ensure_one()
-        _ = self.env._
         participant = self.participant_id
         domain = [("category_ids", "in", self.category_id.ids)] if self.category_id else []
         activities = self.env["aktive.activity"].search_fetch(
@@ -95,21 +99,21 @@ class AktiveWish(models.Model):
         needs = {w for w in (participant.adaptations or "").lower().split() if len(w) >= WORD}
         ranked = []
         for activity in activities:
-            score, reasons = 3, [_("Category: %(name)s", name=self.category_id.name)]
+            score, reasons = 3, [self.env._("Category: %(name)s", name=self.category_id.name)]
             if area and (activity.area or "").strip().lower() == area:
                 score += 2
-                reasons.append(_("In the same area: %(area)s", area=activity.area))
+                reasons.append(self.env._("In the same area: %(area)s", area=activity.area))
             offered = {w for w in (activity.accessibility or "").lower().split() if len(w) >= WORD}
             if needs & offered:
                 score += 1
-                reasons.append(_("Accessibility: %(text)s", text=activity.accessibility))
+                reasons.append(self.env._("Accessibility: %(text)s", text=activity.accessibility))
             if activity.schedule:
                 reasons.append(activity.schedule)
             driving = drivers.filtered(lambda p, a=activity: p.id in members.get(a.id, ()))
             if driving:
                 score += 2
                 reasons.append(
-                    _(
+                    self.env._(
                         "Members who could be driving friends: %(names)s",
                         names=", ".join(driving.mapped("name")),
                     )

@@ -1,5 +1,7 @@
 """Access per role, row by row as the table in README.md ("Who may do what") states it.
-Each test logs in as one role and proves what it may and may not do."""
+Each test logs in as one role and proves what it may and may not do - on the participant and
+its parts, the municipality's notes (models/aktive_sensitive_note.py) and the volunteers' own
+log (models/aktive_contact_log.py)."""
 
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user

@@ -1,3 +1,6 @@
+"""The contact form: models/aktive_participant_contact_form.py (content, consent, sending),
+models/aktive_contact_form_version.py (the archive) and models/ir_actions_report.py."""
+
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -134,7 +137,7 @@ class TestSendToMunicipality(AktiveCase):
         composer = (
             self.env["mail.compose.message"]
             .with_user(self.coordinator)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({})
         )
         composer._action_send_mail()

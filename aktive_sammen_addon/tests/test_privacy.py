@@ -1,3 +1,5 @@
+"""Retention and data access: models/aktive_participant_privacy.py."""
+
 import json
 from datetime import timedelta
 

@@ -83,7 +83,7 @@ class TestViewsPerRole(AktiveCase):
         env = self.env(user=user)
         eval_ctx = {"uid": user.id, "context_today": lambda: self.today, "active_id": False}
         context = dict(safe_eval(action.context or "{}", eval_ctx), lang="en_US")
-        Model = env[action.res_model].with_context(context)
+        Model = env[action.res_model].with_context(**context)
         modes = action.view_mode.split(",")
         explicit = {v.view_mode: v.view_id.id for v in action.view_ids}
         views = [[explicit.get(mode) or False, mode] for mode in modes]

@@ -18,7 +18,6 @@ class AktiveVolunteerSuggestion(models.TransientModel):
     participant_id = fields.Many2one(related="wish_id.participant_id")
     role_id = fields.Many2one(
         "aktive.network.role",
-        string="Role",
         default=lambda self: self.env.ref(
             "aktive_sammen_addon.network_role_activity_companion", raise_if_not_found=False
         ),
