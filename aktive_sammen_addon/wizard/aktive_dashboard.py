@@ -3,6 +3,8 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
+COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
+
 
 class AktiveDashboard(models.TransientModel):
     """The headline numbers for the coordinator and the annual report, each one click away
@@ -15,14 +17,14 @@ class AktiveDashboard(models.TransientModel):
     active_participants = fields.Integer(compute="_compute_numbers")
     vulnerable_networks = fields.Integer(compute="_compute_numbers")
     overdue_followups = fields.Integer(compute="_compute_numbers")
-    active_volunteers = fields.Integer(compute="_compute_numbers")
-    volunteers_to_contact = fields.Integer(compute="_compute_numbers")
+    active_volunteers = fields.Integer(compute="_compute_numbers", groups=COORDINATORS)
+    volunteers_to_contact = fields.Integer(compute="_compute_numbers", groups=COORDINATORS)
     wishes_fulfilled = fields.Integer(
         string="Wishes fulfilled this year", compute="_compute_numbers"
     )
     followups_held = fields.Integer(string="Follow-ups held this year", compute="_compute_numbers")
     volunteer_contacts = fields.Integer(
-        string="Volunteer contacts this year", compute="_compute_numbers"
+        string="Volunteer contacts this year", compute="_compute_numbers", groups=COORDINATORS
     )
     avg_days_to_network = fields.Integer(
         string="Average days from need to network", compute="_compute_numbers"
@@ -46,6 +48,20 @@ class AktiveDashboard(models.TransientModel):
             board.overdue_followups = env["aktive.followup"].search_count(
                 [("is_overdue", "=", True), ("state", "=", "planned")]
             )
+            board.wishes_fulfilled = env["aktive.wish"].search_count(
+                [("state", "=", "fulfilled"), ("write_date", ">=", start), ("write_date", "<", end)]
+            )
+            board.followups_held = env["aktive.followup"].search_count(
+                [("state", "=", "held"), ("date_held", ">=", start), ("date_held", "<", end)]
+            )
+            [(average,)] = Participant._read_group(
+                [("date_network_established", "!=", False)], [], ["days_to_network:avg"]
+            )
+            board.avg_days_to_network = round(average or 0)
+            board.ripple_clusters = env["aktive.ripple.cluster"].search_count([])
+            board.active_volunteers = board.volunteers_to_contact = board.volunteer_contacts = 0
+            if not env.user.has_group(COORDINATORS):
+                continue  # volunteers are the coordinator's: the municipality sees the cases
             Partner = env["res.partner"]
             board.active_volunteers = Partner.search_count(
                 [("is_aktive_volunteer", "=", True), ("aktive_volunteer_state", "=", "active")]
@@ -59,20 +75,9 @@ class AktiveDashboard(models.TransientModel):
                     ("aktive_next_contact_date", "<=", today),
                 ]
             )
-            board.wishes_fulfilled = env["aktive.wish"].search_count(
-                [("state", "=", "fulfilled"), ("write_date", ">=", start), ("write_date", "<", end)]
-            )
-            board.followups_held = env["aktive.followup"].search_count(
-                [("state", "=", "held"), ("date_held", ">=", start), ("date_held", "<", end)]
-            )
             board.volunteer_contacts = env["aktive.volunteer.contact"].search_count(
                 [("date", ">=", start), ("date", "<", end)]
             )
-            [(average,)] = Participant._read_group(
-                [("date_network_established", "!=", False)], [], ["days_to_network:avg"]
-            )
-            board.avg_days_to_network = round(average or 0)
-            board.ripple_clusters = env["aktive.ripple.cluster"].search_count([])
 
     def _open(self, xmlid, domain=None):
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
