@@ -18,36 +18,20 @@ class AktiveCase(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Oslo"))
         # The same "today" as the models: the user's time zone, not the server's.
         cls.today = fields.Date.context_today(cls.env.user)
-        cls.coordinator = new_test_user(
-            cls.env,
-            login="aktive_coordinator",
-            groups="aktive_sammen_addon.group_aktive_coordinator",
-            name="Bjørg Test",
-        )
-        cls.volunteer_user = new_test_user(
-            cls.env,
-            login="aktive_volunteer",
-            groups="aktive_sammen_addon.group_aktive_volunteer",
-            name="Mahmoud Test",
-        )
-        cls.municipal_user = new_test_user(
-            cls.env,
-            login="aktive_municipal",
-            groups="aktive_sammen_addon.group_aktive_municipal",
-            name="Hilde Test",
-        )
-        cls.admin_user = new_test_user(
-            cls.env,
-            login="aktive_admin",
-            groups="aktive_sammen_addon.group_aktive_admin,base.group_system",
-            name="Ingrid Test",
-        )
+        group = "aktive_sammen_addon.group_aktive_"
         cls.roles = {
-            "volunteer": cls.volunteer_user,
-            "municipal": cls.municipal_user,
-            "coordinator": cls.coordinator,
-            "admin": cls.admin_user,
+            role: new_test_user(cls.env, login=f"aktive_{role}", groups=groups, name=name)
+            for role, groups, name in (
+                ("volunteer", group + "volunteer", "Mahmoud Test"),
+                ("municipal", group + "municipal", "Hilde Test"),
+                ("coordinator", group + "coordinator", "Bjørg Test"),
+                ("admin", group + "admin,base.group_system", "Ingrid Test"),
+            )
         }
+        cls.volunteer_user = cls.roles["volunteer"]
+        cls.municipal_user = cls.roles["municipal"]
+        cls.coordinator = cls.roles["coordinator"]
+        cls.admin_user = cls.roles["admin"]
         Partner = cls.env["res.partner"]
         # The volunteer's own contact card is the one of their user.
         cls.volunteer = cls.volunteer_user.partner_id
