@@ -1,7 +1,7 @@
 """Access per role, row by row as the table in README.md ("Who may do what") states it.
 Each test logs in as one role and proves what it may and may not do - on the participant and
-its parts, the municipality's notes (models/aktive_sensitive_note.py) and the volunteers' own
-log (models/aktive_contact_log.py)."""
+its parts, the municipality's notes (models/aktive_sensitive_note.py), the volunteers' own
+log (models/aktive_contact_log.py) and the files of a case (models/ir_attachment.py)."""
 
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
@@ -180,6 +180,32 @@ class TestVolunteerAccess(AccessCase):
             self.as_role("volunteer", "aktive.participant").browse(
                 self.participant.id
             ).message_post(body="trying to post")
+
+    def test_v3_case_files_are_not_reachable_by_id(self):
+        letter = self.env["ir.attachment"].create(
+            {
+                "name": "referral.pdf",
+                "raw": b"GP letter",
+                "res_model": "aktive.participant",
+                "res_id": self.participant.id,
+            }
+        )
+        Attachment = self.as_role("volunteer", "ir.attachment")
+        with self.assertRaises(AccessError):
+            Attachment.browse(letter.id).read(["raw"])
+        self.assertFalse(Attachment.search([("id", "=", letter.id)]))
+        self.assertFalse(
+            Attachment.search(
+                [("res_model", "=", "aktive.participant"), ("res_id", "=", self.participant.id)]
+            )
+        )
+        # the case workers read it
+        self.assertEqual(
+            self.as_role("municipal", "ir.attachment").browse(letter.id).raw, b"GP letter"
+        )
+        self.assertEqual(
+            self.as_role("coordinator", "ir.attachment").browse(letter.id).raw, b"GP letter"
+        )
 
     def test_v3_other_volunteers_profile_details(self):
         Partner = self.as_role("volunteer", "res.partner")

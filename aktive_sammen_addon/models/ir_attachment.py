@@ -1,0 +1,30 @@
+from odoo import api
+from odoo import models
+from odoo.fields import Domain
+
+CASE = "aktive.participant"
+CASE_WORKERS = (
+    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
+)
+
+
+class IrAttachment(models.Model):
+    """Files on a case (a referral letter, a scanned consent) are the case workers': like the
+    case log, reading them needs write access to the case. Odoo's default - read access to
+    the record - would let a volunteer of the case fetch them by id (/web/content/<id>)."""
+
+    _inherit = "ir.attachment"
+
+    def _inaccessible_comodel_records(self, model_and_ids, operation):
+        if operation == "read" and CASE in model_and_ids and not self.env.su:
+            model_and_ids = dict(model_and_ids)
+            ids = {i for i in model_and_ids.pop(CASE) if i}
+            writable = self.env[CASE].browse(ids)._filtered_access("write")
+            yield from ((CASE, i) for i in ids - set(writable.ids))
+        yield from super()._inaccessible_comodel_records(model_and_ids, operation)
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        if not self.env.su and not self.env.user.has_groups(CASE_WORKERS):
+            domain = Domain(domain) & Domain("res_model", "!=", CASE)
+        return super()._search(domain, *args, **kwargs)
