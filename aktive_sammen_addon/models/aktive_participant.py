@@ -80,6 +80,11 @@ class AktiveParticipant(models.Model):
         group_expand="_read_group_expand_full",
         default=lambda self: self.env["aktive.stage"].search([], limit=1),
     )
+    network_expected = fields.Boolean(
+        compute="_compute_network_expected",
+        search="_search_network_expected",
+        help="From the step where the network is established on, a thin network is a risk.",
+    )
     date_network_established = fields.Date(
         readonly=True, copy=False, help="The day the case first reached the network step."
     )
@@ -219,6 +224,19 @@ class AktiveParticipant(models.Model):
         for participant in self:
             since = participant.date_last_stage_update or now
             participant.days_in_step = (now - since).days
+
+    NETWORK_GUARDS = ("agreed_wish", "active_member")
+
+    @api.depends("stage_id.guard")
+    def _compute_network_expected(self):
+        for participant in self:
+            participant.network_expected = participant.stage_id.guard in self.NETWORK_GUARDS
+
+    def _search_network_expected(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        inside = (operator == "=") == value
+        return [("stage_id.guard", "in" if inside else "not in", self.NETWORK_GUARDS)]
 
     @api.depends("date_network_established", "referral_date")
     def _compute_days_to_network(self):

@@ -209,6 +209,18 @@ class TestParticipant(AktiveCase):
         self.assertTrue(self.participant.network_vulnerable)
         self.assertEqual(self.participant.active_member_count, 2)
 
+    def test_vulnerability_counts_from_the_network_step(self):
+        """A new case has no network yet: the warning is for cases from step 4 on."""
+        self.assertTrue(self.participant.network_vulnerable)
+        self.assertFalse(self.participant.network_expected)
+        self.add_wish(state="agreed")
+        for index in (1, 2, 3):
+            self.move_to(self.participant, index)
+        self.assertTrue(self.participant.network_expected)
+        Participant = self.env["aktive.participant"]
+        self.assertIn(self.participant, Participant.search([("network_expected", "=", True)]))
+        self.assertNotIn(self.participant, Participant.search([("network_expected", "=", False)]))
+
     def test_vulnerable_is_searchable(self):
         found = self.env["aktive.participant"].search([("network_vulnerable", "=", True)])
         self.assertIn(self.participant, found)

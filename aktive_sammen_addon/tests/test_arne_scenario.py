@@ -143,3 +143,5 @@ class TestDemoStories(AktiveCase):
         held = participants.followup_ids.filtered(lambda f: f.state == "held")
         planned = participants.followup_ids.filtered(lambda f: f.state == "planned")
         self.assertTrue(held and planned)
+        astrid = ref("aktive_sammen_addon.participant_astrid_demo")
+        self.assertTrue(astrid.followup_overdue, "the demo shows an overdue follow-up at once")

@@ -43,7 +43,11 @@ class AktiveDashboard(models.TransientModel):
             Participant = env["aktive.participant"]
             board.active_participants = Participant.search_count([("state", "=", "active")])
             board.vulnerable_networks = Participant.search_count(
-                [("state", "=", "active"), ("network_vulnerable", "=", True)]
+                [
+                    ("state", "=", "active"),
+                    ("network_vulnerable", "=", True),
+                    ("network_expected", "=", True),
+                ]
             )
             board.overdue_followups = env["aktive.followup"].search_count(
                 [("is_overdue", "=", True), ("state", "=", "planned")]
@@ -89,7 +93,11 @@ class AktiveDashboard(models.TransientModel):
     def action_open_vulnerable(self):
         return self._open(
             "aktive_sammen_addon.aktive_participant_action",
-            [("state", "=", "active"), ("network_vulnerable", "=", True)],
+            [
+                ("state", "=", "active"),
+                ("network_vulnerable", "=", True),
+                ("network_expected", "=", True),
+            ],
         )
 
     def action_open_overdue(self):
