@@ -8,29 +8,15 @@ from odoo.tools.safe_eval import safe_eval
 from .common import AktiveCase
 
 # What each role must find in the app menu (by menu xml id), and must not.
+_VOLUNTEER = {"participant", "contact_log", "activity"}
+_CASE_WORK = {"wish", "followup", "reporting"}
 MENUS = {
-    "volunteer": {"participant", "activity"},
-    "municipal": {"participant", "wish", "followup", "activity", "reporting"},
-    "coordinator": {"participant", "wish", "followup", "volunteer", "activity", "reporting"},
-    "admin": {
-        "participant",
-        "wish",
-        "followup",
-        "volunteer",
-        "activity",
-        "reporting",
-        "configuration",
-    },
+    "volunteer": _VOLUNTEER,
+    "municipal": _VOLUNTEER | _CASE_WORK,
+    "coordinator": _VOLUNTEER | _CASE_WORK | {"volunteer"},
+    "admin": _VOLUNTEER | _CASE_WORK | {"volunteer", "configuration"},
 }
-TOP_MENUS = {
-    "participant",
-    "wish",
-    "followup",
-    "volunteer",
-    "activity",
-    "reporting",
-    "configuration",
-}
+TOP_MENUS = MENUS["admin"]
 
 
 @tagged("post_install", "-at_install")
