@@ -184,22 +184,45 @@ def measure(env, coordinator):
             times.append(time.perf_counter() - start)
             queries = env.cr.sql_log_count - before
         rows.append((label, queries, statistics.median(times)))
-    # The cron flags what is late once. First run: every generated late follow-up at once
-    # (the worst case); then a normal day: 200 follow-ups became late since yesterday.
-    for label in ("Overdue cron, first run (flags {n})", "Overdue cron, a normal day (flags {n})"):
-        env.invalidate_all()
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        flagged = operations.overdue_cron(env)
-        seconds = time.perf_counter() - start
-        rows.append((label.format(n=f"{len(flagged):,}"), env.cr.sql_log_count - before, seconds))
-        env.flush_all()
-        env.cr.execute(
-            "UPDATE aktive_followup SET date_planned = CURRENT_DATE - 1 WHERE id IN ("
-            " SELECT id FROM aktive_followup WHERE state = 'planned' AND NOT is_overdue"
-            " ORDER BY id LIMIT 200)"
+    rows += measure_overdue_cron(env)
+    return rows
+
+
+def run_cron_batch(env):
+    """One call of the overdue job: queries, seconds and how many it flagged."""
+    env.invalidate_all()
+    before = env.cr.sql_log_count
+    start = time.perf_counter()
+    flagged = operations.overdue_cron(env)
+    seconds = time.perf_counter() - start
+    env.flush_all()
+    return env.cr.sql_log_count - before, seconds, len(flagged)
+
+
+def measure_overdue_cron(env):
+    """First run: every generated late follow-up at once (the worst case), worked off batch by
+    batch as Odoo's cron runner calls the job again; then a normal day: 200 became late."""
+    batches = []
+    while not batches or batches[-1][2]:
+        batches.append(run_cron_batch(env))
+    full = [b for b in batches if b[2] == batches[0][2]]
+    backlog = sum(b[2] for b in batches)
+    total = sum(b[1] for b in batches)
+    rows = [
+        (
+            f"Overdue cron, first run: one batch of {batches[0][2]:,} (the backlog of "
+            f"{backlog:,} in {len(batches) - 1} batches, {total:.1f} s in all)",
+            full[0][0],
+            statistics.median(b[1] for b in full),
         )
-        env.invalidate_all()
+    ]
+    env.cr.execute(
+        "UPDATE aktive_followup SET date_planned = CURRENT_DATE - 1 WHERE id IN ("
+        " SELECT id FROM aktive_followup WHERE state = 'planned' AND NOT is_overdue"
+        " ORDER BY id LIMIT 200)"
+    )
+    queries, seconds, flagged = run_cron_batch(env)
+    rows.append((f"Overdue cron, a normal day (flags {flagged:,})", queries, seconds))
     return rows
 
 

@@ -108,7 +108,43 @@ def test_3_upgrade_is_idempotent(base_db):
         assert after == base_db["installed"]
 
 
-def test_4_uninstall_leaves_nothing_behind(base_db):
+def test_4_overdue_job_run_manually_works_off_a_backlog_in_batches(base_db):
+    """Settings > Scheduled Actions > Run Manually: Odoo's cron runner calls the job again,
+    one committed batch per call, until the backlog is gone."""
+    assert "installed" in base_db, "test_2 must have installed the addon"
+    result = shell(
+        DB,
+        """
+from datetime import timedelta
+from odoo import fields
+F = env['aktive.followup']
+today = fields.Date.context_today(F)
+late_domain = [('state', '=', 'planned'), ('date_planned', '<', today), ('is_overdue', '=', False)]
+F._cron_flag_overdue(batch_size=10**6)  # whatever the demo left late
+env['ir.config_parameter'].set_param('aktive_sammen_addon.overdue_batch_size', 2)
+participant = env['aktive.participant'].create({'name': 'Backlog'})
+late = F.create([{'participant_id': participant.id, 'date_planned': today - timedelta(days=d)}
+                 for d in (5, 4, 3, 2, 1)])
+cron = env.ref('aktive_sammen_addon.ir_cron_followup_overdue')
+env.cr.commit()
+cron.method_direct_trigger()
+env.invalidate_all()
+progress = env['ir.cron.progress'].search([('cron_id', '=', cron.id)], order='id')
+result = dict(flagged=len(late.filtered('is_overdue')),
+              left=F.search_count(late_domain), done=progress.mapped('done'),
+              activities=len(participant.activity_ids))
+participant.with_context(aktive_retention=True).unlink()
+env['ir.config_parameter'].set_param('aktive_sammen_addon.overdue_batch_size', False)
+env.cr.commit()
+""",
+    )
+    assert result["flagged"] == 5
+    assert result["left"] == 0
+    assert result["done"] == [2, 2, 1], "three calls of the job, two committed per call"
+    assert result["activities"] == 1, "one overdue activity for the person, not one per batch"
+
+
+def test_5_uninstall_leaves_nothing_behind(base_db):
     assert "installed" in base_db, "test_2 must have installed the addon"
     click("button_immediate_uninstall")
     result = shell(

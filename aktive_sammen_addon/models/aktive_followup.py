@@ -4,6 +4,10 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
+# Follow-ups the overdue cron flags in one call (one transaction); the system parameter
+# aktive_sammen_addon.overdue_batch_size overrides it.
+OVERDUE_BATCH_SIZE = 1000
+
 
 class AktiveFollowup(models.Model):
     """A follow-up conversation (oppfølgingssamtale), planned then held. Holding one plans the
@@ -107,6 +111,10 @@ class AktiveFollowup(models.Model):
                 )
             held = followup.date_held or today
             followup.write({"state": "held", "date_held": held, "is_overdue": False})
+            # The reminders that led here (planned, overdue, end of pause) are done now.
+            followup.participant_id.activity_feedback(
+                ["aktive_sammen_addon.mail_activity_type_followup"], only_automated=False
+            )
             followup._apply_outcome(held)
         return True
 
@@ -136,24 +144,65 @@ class AktiveFollowup(models.Model):
         if self.outcome == "pause":
             participant.write({"state": "paused", "paused_until": next_date})
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_held(self):
+        """A conversation that took place is the case's history."""
+        if self.env.context.get("aktive_retention"):
+            return
+        if any(followup.state == "held" for followup in self):
+            raise UserError(
+                self.env._(
+                    "A follow-up that was held is part of the case's history and cannot be deleted."
+                )
+            )
+
     def action_cancel(self):
         self.write({"state": "cancelled", "is_overdue": False})
         return True
 
     @api.model
-    def _cron_flag_overdue(self):
-        """Daily: flag planned follow-ups whose date has passed, and tell the coordinator."""
-        today = fields.Date.context_today(self)
-        late = self.search(
-            [("state", "=", "planned"), ("date_planned", "<", today), ("is_overdue", "=", False)]
+    def _cron_flag_overdue(self, batch_size=None):
+        """Daily: flag planned follow-ups whose date has passed, and tell the coordinator.
+
+        One bounded batch per call, oldest first: a backlog (the first run on migrated data, a
+        long holiday) is worked off batch by batch, each committed, and Odoo's cron runner
+        calls again while some remain - no single transaction grows with the backlog."""
+        batch_size = batch_size or int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("aktive_sammen_addon.overdue_batch_size", OVERDUE_BATCH_SIZE)
         )
+        today = fields.Date.context_today(self)
+        domain = [
+            ("state", "=", "planned"),
+            ("date_planned", "<", today),
+            ("is_overdue", "=", False),
+        ]
+        late = self.search(domain, order="date_planned, id", limit=batch_size)
         late.write({"is_overdue": True})
-        # One batch of activities, not one call per participant: the cron stays cheap when a
-        # holiday leaves hundreds of follow-ups late at once. No "assigned to you" email per
-        # activity (quick update): the coordinator sees them all in the activity menu.
-        participants = late.participant_id
+        self._notify_coordinators_of_late(late, today)
+        if self.env.context.get("ir_cron_progress_id"):
+            remaining = self.search_count(domain) if len(late) == batch_size else 0
+            self.env["ir.cron"]._commit_progress(len(late), remaining=remaining)
+        return late
+
+    @api.model
+    def _notify_coordinators_of_late(self, late, today):
+        """One batch of activities, not one call per participant, and no "assigned to you"
+        email per activity (quick update): the coordinator sees them in the activity menu.
+        A person who already has a follow-up activity due gets no second one."""
         model_id = self.env["ir.model"]._get_id("aktive.participant")
         activity_type = self.env.ref("aktive_sammen_addon.mail_activity_type_followup")
+        already_due = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "aktive.participant"),
+                ("res_id", "in", late.participant_id.ids),
+                ("activity_type_id", "=", activity_type.id),
+                ("date_deadline", "<=", today),
+            ]
+        )
+        served = set(already_due.mapped("res_id"))
+        participants = late.participant_id.filtered(lambda p: p.id not in served)
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
                 {
@@ -167,4 +216,3 @@ class AktiveFollowup(models.Model):
                 for participant in participants
             ]
         )
-        return late

@@ -77,8 +77,10 @@ class AktiveNetworkMember(models.Model):
 
     @api.constrains("partner_id", "member_kind", "active")
     def _check_confidentiality(self):
-        """The method's rule: no volunteer assignment without a signed declaration."""
-        for member in self.filtered(lambda m: m.member_kind == "volunteer" and m.active):
+        """The method's rule: no volunteer assignment without a signed declaration. It holds for
+        a registered volunteer and for anyone who can log in (and so read the case), whatever
+        kind the line is given: relabelling a member is no way round it."""
+        for member in self.filtered(lambda m: m.active and m._needs_declaration()):
             if not member.partner_id._aktive_has_declaration():
                 raise ValidationError(
                     self.env._(
@@ -88,6 +90,14 @@ class AktiveNetworkMember(models.Model):
                         name=member.partner_id.name,
                     )
                 )
+
+    def _needs_declaration(self):
+        partner = self.partner_id
+        return (
+            self.member_kind == "volunteer"
+            or partner.is_aktive_volunteer
+            or any(not user.share for user in partner.sudo().user_ids)
+        )
 
     @api.constrains("participant_id", "partner_id")
     def _check_not_self(self):

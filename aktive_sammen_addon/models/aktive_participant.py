@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -17,6 +18,15 @@ REFERRAL_SOURCES = [
 # consent, life story and closing details. Volunteers get what they need to help.
 CASE_WORKERS = (
     "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
+)
+# What a case keeps as its history: a participant with any of these is archived, not deleted.
+HISTORY_MODELS = (
+    "aktive.wish",
+    "aktive.network.member",
+    "aktive.followup",
+    "aktive.sensitive.note",
+    "aktive.contact.log",
+    "aktive.contact.form.version",
 )
 TARGET_GROUPS = [
     ("senior", "Senior (65+)"),
@@ -172,6 +182,7 @@ class AktiveParticipant(models.Model):
         groups=CASE_WORKERS,
     )
     consent_withdrawn_date = fields.Date(tracking=True, copy=False, groups=CASE_WORKERS)
+    can_record_share_consent = fields.Boolean(compute="_compute_can_record_share_consent")
 
     # --- the network, wishes and follow-ups -------------------------------------------------
     wish_ids = fields.One2many("aktive.wish", "participant_id", string="Wishes")
@@ -218,6 +229,11 @@ class AktiveParticipant(models.Model):
     )
 
     # --- computes -------------------------------------------------------------------------------
+    @api.depends_context("uid")
+    def _compute_can_record_share_consent(self):
+        allowed = self.env.user.has_group("aktive_sammen_addon.group_aktive_municipal")
+        self.can_record_share_consent = allowed
+
     @api.depends("date_last_stage_update")
     def _compute_days_in_step(self):
         now = fields.Datetime.now()
@@ -333,6 +349,7 @@ class AktiveParticipant(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """A participant is a contact: reuse the one given, else make one from the name."""
+        self._check_share_consent_recorder(vals_list)
         Partner = self.env["res.partner"]
         for vals in vals_list:
             if not vals.get("partner_id"):
@@ -348,6 +365,9 @@ class AktiveParticipant(models.Model):
         return participants
 
     def write(self, vals):
+        self._check_share_consent_recorder([vals])
+        if "consent_given" in vals:
+            vals = self._consent_dates(vals)
         if "stage_id" not in vals:
             return super().write(vals)
         target = self.env["aktive.stage"].browse(vals["stage_id"])
@@ -378,19 +398,62 @@ class AktiveParticipant(models.Model):
             )
         return result
 
+    def _consent_dates(self, vals):
+        """Unticking consent is a withdrawal, dated today; ticking it again is a new consent.
+        Either way the history stays in the tracked chatter."""
+        today = fields.Date.context_today(self)
+        if vals["consent_given"]:
+            if all(self.mapped("consent_given")):
+                return vals
+            return {"consent_date": today, "consent_withdrawn_date": False, **vals}
+        if any(self.mapped("consent_given")):
+            # Withdrawal stops all sharing, with the coordinator too.
+            return {"consent_withdrawn_date": today, "consent_share_coordinator": False, **vals}
+        return vals
+
+    def _check_share_consent_recorder(self, vals_list):
+        """The notes are the municipality's: only its contact person records that the person
+        lets the coordinator read them, so a coordinator cannot grant it to themselves."""
+        if self.env.su or self.env.user.has_group("aktive_sammen_addon.group_aktive_municipal"):
+            return
+        if any(vals.get("consent_share_coordinator") for vals in vals_list):
+            raise AccessError(
+                self.env._(
+                    "Only the municipal contact person records the person's consent to share "
+                    "the sensitive notes with the coordinator."
+                )
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
         if self.env.context.get("aktive_retention"):
             return  # the retention cron deletes whole expired cases, by the company's choice
+        history = self._history_counts()
         for participant in self:
-            if participant.wish_ids or participant.network_member_ids or participant.followup_ids:
+            if history.get(participant.id):
                 raise UserError(
                     self.env._(
-                        "%(name)s has wishes, a network or follow-ups: that history must be "
-                        "kept. Archive the participant instead.",
+                        "%(name)s has a history (wishes, network members - ended ones too - "
+                        "follow-ups, notes, contact log or contact forms sent): it must be kept. "
+                        "Archive the participant instead.",
                         name=participant.name,
                     )
                 )
+
+    def _history_counts(self):
+        """{participant id: records of the case's history}, whoever may see them: a user who
+        cannot read the sensitive notes still may not delete them with the case."""
+        counts = {}
+        for model in HISTORY_MODELS:
+            groups = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                ._read_group([("participant_id", "in", self.ids)], ["participant_id"], ["__count"])
+            )
+            for participant, count in groups:
+                counts[participant.id] = counts.get(participant.id, 0) + count
+        return counts
 
     # --- step guards ----------------------------------------------------------------------------
     def _ordered_stages(self):

@@ -42,6 +42,27 @@ class TestFollowup(AktiveCase):
         )
         self.assertEqual(self.participant.next_followup_date, next_date)
 
+    def test_holding_closes_the_reminders_that_led_to_it(self):
+        late = self.plan(days=-3)
+        self.env["aktive.followup"]._cron_flag_overdue(batch_size=10**6)
+        self.assertEqual(len(self.participant.activity_ids), 1, "the overdue reminder")
+        late.write({"summary": "Called at last", "outcome": "continue"})
+        late.action_hold()
+        activity = self.participant.activity_ids
+        self.assertEqual(len(activity), 1, "only the next follow-up is left to do")
+        self.assertEqual(activity.date_deadline, late.next_followup_id.date_planned)
+        done = self.participant.message_ids.filtered(lambda m: m.mail_activity_type_id)
+        self.assertTrue(done, "the reminder is marked done in the case log")
+
+    def test_a_held_follow_up_is_history(self):
+        followup = self.plan(summary="Fine", outcome="continue")
+        followup.action_hold()
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            followup.unlink()
+        planned = followup.next_followup_id
+        planned.unlink()
+        self.assertFalse(planned.exists(), "a planned one may go")
+
     def test_interval_is_configurable_per_company(self):
         settings = self.env["res.config.settings"].create({"aktive_followup_interval": 3})
         settings.execute()
@@ -110,6 +131,24 @@ class TestFollowup(AktiveCase):
         late.action_hold()
         self.assertFalse(late.is_overdue)
         self.assertFalse(self.participant.followup_overdue)
+
+    def test_cron_works_off_a_backlog_oldest_first_in_bounded_batches(self):
+        Followup = self.env["aktive.followup"]
+        Followup._cron_flag_overdue(batch_size=10**6)  # whatever the demo left late
+        oldest, older, old = (self.plan(days=-d) for d in (9, 6, 3))
+        self.assertEqual(Followup._cron_flag_overdue(batch_size=2), oldest | older)
+        self.assertFalse(old.is_overdue, "the third waits for the next batch")
+        self.assertEqual(Followup._cron_flag_overdue(batch_size=2), old)
+        self.assertFalse(Followup._cron_flag_overdue(batch_size=2))
+
+    def test_cron_batch_size_is_a_system_parameter(self):
+        Followup = self.env["aktive.followup"]
+        Followup._cron_flag_overdue(batch_size=10**6)
+        late = self.plan(days=-5) | self.plan(days=-4)
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("aktive_sammen_addon.overdue_batch_size", 1)
+        self.assertEqual(len(Followup._cron_flag_overdue()), 1)
+        self.assertEqual(late.filtered("is_overdue"), late[0])
 
     def test_cron_is_scheduled_daily(self):
         cron = self.env.ref("aktive_sammen_addon.ir_cron_followup_overdue")

@@ -20,6 +20,22 @@ class TestNetworkMember(AktiveCase):
         member = self.add_member(self.volunteer_unsigned)
         self.assertEqual(member.member_kind, "volunteer")
 
+    def test_relabelling_a_volunteer_is_no_way_round_the_declaration(self):
+        for kind in ("own", "organisation"):
+            with (
+                self.subTest(kind=kind),
+                self.assertRaisesRegex(ValidationError, "confidentiality declaration"),
+            ):
+                self.add_member(self.volunteer_unsigned, member_kind=kind)
+
+    def test_anyone_who_can_log_in_needs_a_declaration(self):
+        """A member with a login reads the case: a user's contact is no 'own network' loophole."""
+        colleague = self.municipal_user.partner_id
+        self.assertFalse(colleague.is_aktive_volunteer)
+        with self.assertRaisesRegex(ValidationError, "confidentiality declaration"):
+            self.add_member(colleague, member_kind="own")
+        self.assertEqual(self.add_member(self.relative).member_kind, "own", "relatives need none")
+
     def test_declaration_cannot_be_removed_during_an_assignment(self):
         self.add_member(self.volunteer)
         with self.assertRaisesRegex(ValidationError, "cannot be removed"):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -154,12 +155,42 @@ class TestParticipant(AktiveCase):
         self.assertNotIn(self.participant, Participant._cron_end_of_pause(), "one reminder only")
 
     # --- consent ------------------------------------------------------------------------------
-    def test_consent_needs_a_date(self):
+    def test_ticking_consent_dates_it(self):
+        self.participant.consent_given = True
+        self.assertEqual(self.participant.consent_date, self.today)
         with self.assertRaisesRegex(ValidationError, "date consent was given"):
-            self.participant.consent_given = True
+            self.participant.consent_date = False
+        self.participant.action_withdraw_consent()
         self.participant.action_give_consent()
         self.assertTrue(self.participant.consent_given)
         self.assertEqual(self.participant.consent_date, self.today)
+        self.assertFalse(self.participant.consent_withdrawn_date, "a new consent")
+
+    def test_unticking_consent_is_a_dated_withdrawal_that_stops_sharing(self):
+        given = self.today - timedelta(days=30)
+        self.participant.write(
+            {"consent_given": True, "consent_date": given, "consent_share_coordinator": True}
+        )
+        self.participant.consent_given = False
+        self.assertEqual(self.participant.consent_withdrawn_date, self.today)
+        self.assertEqual(self.participant.consent_date, given, "kept on record")
+        self.assertFalse(self.participant.consent_share_coordinator)
+
+    def test_only_the_municipality_records_sharing_with_the_coordinator(self):
+        self.participant.write({"consent_given": True, "municipal_contact_id": False})
+        as_coordinator = self.participant.with_user(self.coordinator)
+        self.assertFalse(as_coordinator.can_record_share_consent)
+        with self.assertRaisesRegex(AccessError, "municipal contact person records"):
+            as_coordinator.consent_share_coordinator = True
+        with self.assertRaisesRegex(AccessError, "municipal contact person records"):
+            self.env["aktive.participant"].with_user(self.coordinator).create(
+                {"name": "Self-granted", "consent_share_coordinator": True}
+            )
+        self.participant.municipal_contact_id = self.municipal_user.partner_id
+        as_municipal = self.participant.with_user(self.municipal_user)
+        self.assertTrue(as_municipal.can_record_share_consent)
+        as_municipal.consent_share_coordinator = True
+        self.assertTrue(self.participant.consent_share_coordinator)
 
     def test_consent_withdrawal_is_dated(self):
         with self.assertRaisesRegex(UserError, "no consent to withdraw"):
@@ -189,6 +220,21 @@ class TestParticipant(AktiveCase):
             self.participant.unlink()
         self.participant.action_archive()
         self.assertFalse(self.participant.active)
+
+    def test_unlink_refused_for_any_kind_of_history(self):
+        Participant = self.env["aktive.participant"]
+        ended = Participant.create({"name": "Ended assignment"})
+        self.add_member(self.relative, participant=ended).action_end()
+        logged = Participant.create({"name": "Visited once"})
+        self.env["aktive.contact.log"].create(
+            {"participant_id": logged.id, "note": "Coffee", "user_id": self.coordinator.id}
+        )
+        for participant in ended | logged:
+            with (
+                self.subTest(name=participant.name),
+                self.assertRaisesRegex(UserError, "Archive the participant instead"),
+            ):
+                participant.unlink()
 
     def test_unlink_without_history_is_allowed(self):
         participant = self.env["aktive.participant"].create({"name": "Registered by mistake"})

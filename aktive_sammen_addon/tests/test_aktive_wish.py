@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -33,3 +34,12 @@ class TestWish(AktiveCase):
         )
         wish = self.add_wish(activity_id=activity.id)
         self.assertEqual(activity.wish_ids, wish)
+
+    def test_agreed_or_fulfilled_wish_is_dropped_not_deleted(self):
+        for state in ("agreed", "fulfilled"):
+            wish = self.add_wish(state=state)
+            with self.subTest(state=state), self.assertRaisesRegex(UserError, "set it to Dropped"):
+                wish.unlink()
+        typo = self.add_wish()
+        typo.unlink()
+        self.assertFalse(typo.exists(), "a new wish written by mistake can go")
