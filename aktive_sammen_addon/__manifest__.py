@@ -30,6 +30,7 @@
         "views/aktive_ripple_cluster_views.xml",
         "views/aktive_volunteer_contact_views.xml",
         "wizard/aktive_volunteer_suggestion_views.xml",
+        "wizard/aktive_settings_views.xml",
         "views/aktive_reporting_views.xml",
         "views/aktive_menu_views.xml",
         "report/aktive_contact_form_reports.xml",

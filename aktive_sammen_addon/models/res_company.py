@@ -1,6 +1,8 @@
 from odoo import fields
 from odoo import models
 
+RETENTION_ACTIONS = [("anonymise", "Anonymise"), ("delete", "Delete")]
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -21,7 +23,7 @@ class ResCompany(models.Model):
         help="Closed cases are anonymised (or deleted) this many months after closing.",
     )
     aktive_retention_action = fields.Selection(
-        [("anonymise", "Anonymise"), ("delete", "Delete")],
+        RETENTION_ACTIONS,
         string="After the retention period",
         default="anonymise",
         required=True,

@@ -15,5 +15,6 @@ from . import test_matching
 from . import test_performance
 from . import test_privacy
 from . import test_res_partner
+from . import test_settings
 from . import test_translations_loaded
 from . import test_views_per_role

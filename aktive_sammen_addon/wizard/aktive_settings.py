@@ -1,0 +1,74 @@
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import AccessError
+from odoo.exceptions import ValidationError
+
+from ..models.res_company import RETENTION_ACTIONS
+
+# The company settings the Aktive Sammen administrator owns, by their name on res.company.
+COMPANY_FIELDS = {
+    "followup_interval": "aktive_followup_interval",
+    "volunteer_contact_interval": "aktive_volunteer_contact_interval",
+    "retention_months": "aktive_retention_months",
+    "retention_action": "aktive_retention_action",
+}
+
+
+class AktiveSettings(models.TransientModel):
+    """Intervals and retention for the Aktive Sammen administrator, who is not an Odoo system
+    administrator: Settings (res.config.settings) and writing a company need system rights,
+    so this form writes only these four company fields, for a company of the user's."""
+
+    _name = "aktive.settings"
+    _description = "Aktive Sammen settings"
+
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],
+    )
+    followup_interval = fields.Integer(
+        string="Follow-up interval (months)",
+        help="Holding a follow-up conversation plans the next one this many months later.",
+    )
+    volunteer_contact_interval = fields.Integer(
+        string="Volunteer contact interval (months)",
+        help="How often the coordinator contacts each volunteer.",
+    )
+    retention_months = fields.Integer(
+        string="Keep closed cases (months)",
+        help="A daily job removes personal data from closed cases after this period; "
+        "anonymous statistics are kept.",
+    )
+    retention_action = fields.Selection(RETENTION_ACTIONS, string="After the retention period")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        company = self.env["res.company"].browse(values.get("company_id")) or self.env.company
+        values.update(self._company_values(company))
+        return values
+
+    @api.onchange("company_id")
+    def _onchange_company_id(self):
+        self.update(self._company_values(self.company_id))
+
+    def _company_values(self, company):
+        company = company.sudo()
+        return {ours: company[theirs] for ours, theirs in COMPANY_FIELDS.items()}
+
+    def action_save(self):
+        self.ensure_one()
+        if self.company_id not in self.env.user.company_ids:
+            raise AccessError(self.env._("You can only change the settings of your companies."))
+        numbers = ("followup_interval", "volunteer_contact_interval", "retention_months")
+        if any(self[name] < 1 for name in numbers):
+            raise ValidationError(
+                self.env._("Intervals and the retention period are at least one month.")
+            )
+        self.company_id.sudo().write(
+            {theirs: self[ours] for ours, theirs in COMPANY_FIELDS.items()}
+        )
+        return {"type": "ir.actions.act_window_close"}
