@@ -215,6 +215,12 @@ class AktiveParticipant(models.Model):
         string="Follow-up overdue", compute="_compute_next_followup_date", store=True
     )
 
+    # The mixin reads the next activity's summary and type as superuser: read them with the
+    # user's rights, so a volunteer (who may not read the case workers' activities) gets none.
+    activity_summary = fields.Char(compute_sudo=False)
+    activity_type_id = fields.Many2one(compute_sudo=False)
+    activity_type_icon = fields.Char(compute_sudo=False)
+
     # Chatter: posting needs only read access (a volunteer may not, see below), reading the
     # log needs write access - so volunteers never read the case workers' notes.
     _mail_post_access = "write"

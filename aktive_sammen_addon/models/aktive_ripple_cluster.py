@@ -60,6 +60,8 @@ class AktiveRippleCluster(models.Model):
                 ("state", "in", OPEN_STATES),
                 ("category_id", "=", self.category_id.id),
                 ("company_id", "=", self.company_id.id),
+                # The same cases as the cluster counts: open ones (archived ones drop out too).
+                ("participant_id.state", "!=", "closed"),
                 "|",
                 ("residence", "=", self.place),
                 "&",

@@ -37,7 +37,7 @@ def kanban_first_page(env):
 
 
 def suggest_volunteers(env, wish):
-    return wish._suggest_volunteers(10)
+    return wish.with_env(env)._suggest_volunteers(10)
 
 
 def ripple_clusters(env):

@@ -221,6 +221,23 @@ class TestParticipant(AktiveCase):
         self.participant.action_archive()
         self.assertFalse(self.participant.active)
 
+    def test_volunteer_reads_nothing_of_the_case_workers_activities(self):
+        self.add_member(self.volunteer)
+        self.participant.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary="Talk with the GP about the memory test",
+            user_id=self.coordinator.id,
+        )
+        self.env.invalidate_all()
+        fields_read = ["activity_summary", "activity_type_id", "activity_type_icon"]
+        as_volunteer = self.participant.with_user(self.volunteer_user).read(fields_read)[0]
+        self.assertFalse(any(as_volunteer[name] for name in fields_read), as_volunteer)
+        self.env.invalidate_all()
+        as_coordinator = self.participant.with_user(self.coordinator).read(fields_read)[0]
+        self.assertEqual(
+            as_coordinator["activity_summary"], "Talk with the GP about the memory test"
+        )
+
     def test_unlink_refused_for_any_kind_of_history(self):
         Participant = self.env["aktive.participant"]
         ended = Participant.create({"name": "Ended assignment"})

@@ -35,6 +35,13 @@ class TestWish(AktiveCase):
         wish = self.add_wish(activity_id=activity.id)
         self.assertEqual(activity.wish_ids, wish)
 
+    def test_fulfilling_dates_it_for_the_annual_report(self):
+        wish = self.add_wish(state="agreed")
+        self.assertFalse(wish.date_fulfilled)
+        wish.state = "fulfilled"
+        self.assertEqual(wish.date_fulfilled, self.today)
+        self.assertEqual(self.add_wish(state="fulfilled").date_fulfilled, self.today)
+
     def test_agreed_or_fulfilled_wish_is_dropped_not_deleted(self):
         for state in ("agreed", "fulfilled"):
             wish = self.add_wish(state=state)

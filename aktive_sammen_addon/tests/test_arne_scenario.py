@@ -133,13 +133,19 @@ class TestDemoStories(AktiveCase):
                             "ivar",
                             "line",
                             "per",
+                            "gunnar",
                         )
                     ],
                 )
             ]
         )
-        self.assertEqual(len(participants), 9)
-        self.assertEqual(len(participants.stage_id), 4, "steps 2 to 5 are all represented")
+        self.assertEqual(len(participants), 10)
+        self.assertEqual(participants.stage_id, self.env["aktive.stage"].search([]), "all 5 steps")
+        self.assertEqual(
+            participants.filtered(lambda p: p.state == "paused"),
+            ref("aktive_sammen_addon.participant_per_demo"),
+            "Per's walks wait while he is at the nursing home",
+        )
         held = participants.followup_ids.filtered(lambda f: f.state == "held")
         planned = participants.followup_ids.filtered(lambda f: f.state == "planned")
         self.assertTrue(held and planned)

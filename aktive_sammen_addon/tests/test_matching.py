@@ -181,6 +181,10 @@ class TestRippleEffects(AktiveCase):
         )
         alone = self.env["aktive.participant"].create({"name": "Alone", "residence": "Bakken 1"})
         self.add_wish(alone, category_id=gathering.id)
+        moved = self.env["aktive.participant"].create(
+            {"name": "Moved", "residence": "Elvegata 5", "state": "closed", "close_reason": "Moved"}
+        )
+        moved_wish = self.add_wish(moved, category_id=gathering.id)
         clusters = self.env["aktive.ripple.cluster"].search([])
         self.assertIn("Elvegata 5", clusters.mapped("place"))
         self.assertNotIn("Bakken 1", clusters.mapped("place"), "one person is not a cluster")
@@ -189,6 +193,7 @@ class TestRippleEffects(AktiveCase):
         action = cluster.action_create_shared_activity()
         activity = self.env["aktive.activity"].browse(action["res_id"])
         self.assertEqual(wishes.activity_id, activity)
+        self.assertFalse(moved_wish.activity_id, "a closed case is not in the cluster")
         self.assertEqual(activity.place, "Elvegata 5")
         self.assertEqual(activity.category_ids, gathering)
 

@@ -111,7 +111,7 @@ class TestHotPathQueries(AktiveCase):
         env = self.env(user=self.coordinator)
         bounds = [
             (operations.kanban_first_page, (), 25),
-            (operations.suggest_volunteers, (self.wish,), 12),
+            (operations.suggest_volunteers, (self.wish,), 13),
             (operations.ripple_clusters, (), 6),
             (operations.reporting_pivot, (), 8),
             (operations.overdue_cron, (), 40),

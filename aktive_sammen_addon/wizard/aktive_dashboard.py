@@ -53,7 +53,11 @@ class AktiveDashboard(models.TransientModel):
                 [("is_overdue", "=", True), ("state", "=", "planned")]
             )
             board.wishes_fulfilled = env["aktive.wish"].search_count(
-                [("state", "=", "fulfilled"), ("write_date", ">=", start), ("write_date", "<", end)]
+                [
+                    ("state", "=", "fulfilled"),
+                    ("date_fulfilled", ">=", start),
+                    ("date_fulfilled", "<", end),
+                ]
             )
             board.followups_held = env["aktive.followup"].search_count(
                 [("state", "=", "held"), ("date_held", ">=", start), ("date_held", "<", end)]
