@@ -4,6 +4,7 @@ from . import test_aktive_network_member
 from . import test_aktive_participant
 from . import test_aktive_wish
 from . import test_arne_scenario
+from . import test_board_behaviour
 from . import test_board_tour
 from . import test_configuration
 from . import test_contact_form

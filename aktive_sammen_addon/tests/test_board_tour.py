@@ -30,7 +30,9 @@ class TestBoardTour(HttpCase):
 
         self.assertEqual(arne.stage_id, ref("aktive_sammen_addon.stage_followup"))
         self.assertEqual(solveig.stage_id, ref("aktive_sammen_addon.stage_conversation"))
-        self.assertTrue(self.env["aktive.participant"].search([("name", "=", "Tove Tourtest")]))
+        tove = self.env["aktive.participant"].search([("name", "=", "Tove Tourtest")])
+        self.assertEqual(tove.referral_source, "gp", "quick create asked who reported the need")
+        self.assertEqual(tove.stage_id, ref("aktive_sammen_addon.stage_need_reported"))
         self.assertEqual(planned.state, "held")
         self.assertEqual(planned.outcome, "continue")
         self.assertTrue(planned.next_followup_id, "holding planned the next one")

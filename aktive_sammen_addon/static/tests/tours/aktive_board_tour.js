@@ -23,6 +23,16 @@ registry.category("web_tour.tours").add("aktive_board_tour", {
             run: "edit Tove Tourtest",
         },
         {
+            content: "... and who reported the need",
+            trigger: ".o_kanban_quick_create .o_field_widget[name=referral_source] .o_select_menu_toggler",
+            run: "click",
+        },
+        {
+            content: "The GP reported it",
+            trigger: ".o_select_menu_menu .o_select_menu_item:contains('Fastlege')",
+            run: "click",
+        },
+        {
             content: "Add the card",
             trigger: ".o_kanban_quick_create .o_kanban_add",
             run: "click",
