@@ -358,6 +358,8 @@ class AktiveParticipant(models.Model):
         self._check_share_consent_recorder(vals_list)
         Partner = self.env["res.partner"]
         for vals in vals_list:
+            if vals.get("consent_given") and not vals.get("consent_date"):
+                vals["consent_date"] = fields.Date.context_today(self)
             if not vals.get("partner_id"):
                 if not vals.get("name"):
                     raise ValidationError(self.env._("A participant needs a name."))

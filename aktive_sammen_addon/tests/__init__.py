@@ -13,6 +13,7 @@ from . import test_http_access
 from . import test_http_served
 from . import test_manifest
 from . import test_matching
+from . import test_multi_company
 from . import test_performance
 from . import test_privacy
 from . import test_res_partner

@@ -156,6 +156,8 @@ class TestParticipant(AktiveCase):
 
     # --- consent ------------------------------------------------------------------------------
     def test_ticking_consent_dates_it(self):
+        new = self.env["aktive.participant"].create({"name": "Consents", "consent_given": True})
+        self.assertEqual(new.consent_date, self.today)
         self.participant.consent_given = True
         self.assertEqual(self.participant.consent_date, self.today)
         with self.assertRaisesRegex(ValidationError, "date consent was given"):
