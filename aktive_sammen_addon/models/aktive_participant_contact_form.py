@@ -3,6 +3,9 @@ from odoo import models
 from odoo.exceptions import UserError
 
 CONTACT_FORM = "aktive_sammen_addon.action_report_contact_form"
+# Context key of the mail composer opened by "Send to municipality": the version is archived
+# when that mail is sent (models/mail_compose_message.py), not when the composer opens.
+SEND_KEY = "aktive_contact_form_send"
 MAX_MEMBERS = 12
 MAX_WISHES = 10
 
@@ -47,35 +50,75 @@ class AktiveParticipant(models.Model):
         # config=False: the form has its own layout, no need to set up the company one first.
         return self.env.ref(CONTACT_FORM).report_action(self, config=False)
 
+    def _contact_form_lang(self):
+        """The language of whoever prints; the mail to the municipality sets its template's
+        language in the context. Not the person's contact card: it says nothing of who
+        reads the paper."""
+        return self.env.context.get("aktive_contact_form_lang") or self.env.user.lang
+
     def _contact_form_values(self):
-        """Everything the form prints, read with this user's rights; the few case-worker
-        fields the form needs (consent statement) are read as superuser on purpose."""
+        """Everything the form prints, read with this user's rights and cut to a size that
+        keeps the form on one page whatever was typed. The consent statement is a case
+        worker's field: a volunteer's form gets a neutral line instead."""
         self.ensure_one()
-        case = self.sudo()
         members = self.network_member_ids.sorted(lambda m: (m.member_kind != "volunteer", m.id))
-        shown_members = members[:MAX_MEMBERS]
         wishes = self.wish_ids.filtered(lambda w: w.state != "dropped")
-        shown_wishes = wishes[:MAX_WISHES]
+        kinds = dict(
+            self.env["aktive.network.member"]
+            ._fields["member_kind"]
+            ._description_selection(self.env)
+        )
+        states = dict(self.env["aktive.wish"]._fields["state"]._description_selection(self.env))
         coordinator = self.coordinator_id.partner_id
         unit = self.municipal_unit_id
+        contact = self.municipal_contact_id or unit.volunteer_contact_id
+        unit_contact = unit.volunteer_contact_id if unit.volunteer_contact_id != contact else False
+        consent = self._has_field_access(self._fields["consent_date"], "read")
+        address = ", ".join(
+            p for p in (self.street, " ".join(filter(None, (self.zip, self.city)))) if p
+        )
         return {
-            "company": self.company_id,
+            "company": shorten(self.company_id.name, 60),
+            "logo": self.company_id.logo,
             "today": fields.Date.context_today(self),
+            "name": shorten(self.name, 60),
+            "address": shorten(address, 90),
+            "phone": shorten(self.phone, 25),
             "birthdate": self.birthdate
             if self._has_field_access(self._fields["birthdate"], "read")
             else False,
-            "coordinator": coordinator,
-            "coordinator_phone": coordinator.phone or self.company_id.phone,
-            "municipal_contact": self.municipal_contact_id or unit.volunteer_contact_id,
-            "unit": unit,
-            "members": shown_members,
-            "members_more": len(members) - len(shown_members),
-            "wishes": shown_wishes,
-            "wishes_more": len(wishes) - len(shown_wishes),
+            "coordinator": shorten(coordinator.name, 60),
+            "coordinator_phone": shorten(coordinator.phone or self.company_id.phone, 25),
+            "coordinator_email": shorten(coordinator.email, 60),
+            "municipal_contact": shorten(contact.name, 60),
+            "municipal_contact_phone": shorten(contact.phone, 25),
+            "unit": shorten(unit.name, 60),
+            "unit_contact": shorten(unit_contact.name, 60) if unit_contact else False,
+            "unit_phone": shorten(unit.phone, 25) if unit_contact else False,
+            "members": [
+                {
+                    "name": shorten(m.partner_id.name, 40),
+                    "role": shorten(m.role_id.name or kinds.get(m.member_kind), 28),
+                    "phone": shorten(m.phone, 20),
+                    "frequency": shorten(m.frequency, 40),
+                }
+                for m in members[:MAX_MEMBERS]
+            ],
+            "members_more": max(len(members) - MAX_MEMBERS, 0),
+            "wishes": [
+                {
+                    "name": shorten(w.name, 100),
+                    "agreed": self._contact_form_agreement(w),
+                    "state": states.get(w.state),
+                }
+                for w in wishes[:MAX_WISHES]
+            ],
+            "wishes_more": max(len(wishes) - MAX_WISHES, 0),
             "adaptations": shorten(self.adaptations, 220),
-            "consent_date": case.consent_date,
-            "consent_scope": case.consent_scope,
-            "version": len(case.contact_form_version_ids) + 1,
+            "show_consent": consent,
+            # sudo: the field's groups are checked just above.
+            "consent_date": consent and self.sudo().consent_date,
+            "consent_scope": consent and shorten(self.sudo().consent_scope, 220),
         }
 
     def _contact_form_agreement(self, wish):
@@ -85,11 +128,9 @@ class AktiveParticipant(models.Model):
         text = ". ".join(p.strip().rstrip(".") for p in parts if p)
         return shorten(f"{text} ({who})" if who else text, 130)
 
-    def action_send_contact_form(self):
-        """Render and archive a new version, then open the mail composer to the municipal
-        contact with it attached. Refused without consent or without a contact to send to."""
+    def _contact_form_recipient(self):
+        """The municipal contact person, or the unit's volunteer contact, with an email."""
         self.ensure_one()
-        self._check_contact_form_printable()
         recipient = self.municipal_contact_id or self.municipal_unit_id.volunteer_contact_id
         if not recipient.email:
             raise UserError(
@@ -99,7 +140,17 @@ class AktiveParticipant(models.Model):
                     name=self.name,
                 )
             )
-        version = self._archive_contact_form(recipient)
+        return recipient
+
+    def action_send_contact_form(self):
+        """Open the mail composer to the municipal contact. Nothing is archived yet: the
+        version is made, with its PDF attached, when the mail is sent (a discarded composer
+        leaves no trace). Refused without consent or without a contact to send to."""
+        self.ensure_one()
+        # Sending archives a version: for case workers only, not the volunteers who print.
+        self.env["aktive.contact.form.version"].check_access("read")
+        self._check_contact_form_printable()
+        recipient = self._contact_form_recipient()
         template = self.env.ref("aktive_sammen_addon.mail_template_contact_form")
         return {
             "type": "ir.actions.act_window",
@@ -113,15 +164,25 @@ class AktiveParticipant(models.Model):
                 "default_template_id": template.id,
                 "default_composition_mode": "comment",
                 "default_partner_ids": recipient.ids,
-                "default_attachment_ids": version.attachment_id.ids,
+                SEND_KEY: True,
             },
         }
 
-    def _archive_contact_form(self, recipient):
+    def _archive_contact_form(self, lang=None):
+        """Render and archive the next version, as it is sent now; post it in the chatter.
+        Consent and recipient are checked again: they may have changed while the composer
+        was open."""
+        self.ensure_one()
+        self._check_contact_form_printable()
+        recipient = self._contact_form_recipient()
         # sudo: the archive is kept whatever the sender may write on attachments; the
         # consent and access checks above have passed as the user.
         number = len(self.sudo().contact_form_version_ids) + 1
-        pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(CONTACT_FORM, self.ids)
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_context(aktive_contact_form_lang=lang)
+            ._render_qweb_pdf(CONTACT_FORM, self.ids)
+        )
         version = (
             self.env["aktive.contact.form.version"]
             .sudo()
@@ -146,7 +207,7 @@ class AktiveParticipant(models.Model):
         )
         self.message_post(
             body=self.env._(
-                "Contact form version %(n)s prepared for %(recipient)s.",
+                "Contact form version %(n)s sent to %(recipient)s.",
                 n=number,
                 recipient=recipient.name,
             ),

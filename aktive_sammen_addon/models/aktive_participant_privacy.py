@@ -5,6 +5,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 
 class AktiveParticipant(models.Model):
@@ -38,17 +39,57 @@ class AktiveParticipant(models.Model):
                 )
             )
             if company.aktive_retention_action == "delete":
-                expired.with_context(aktive_retention=True).unlink()
+                expired._retention_delete()
             else:
                 expired._anonymise()
             done |= expired
         return done
 
+    def _retention_children(self):
+        """The case's own records, ended network members included, as superuser."""
+        cases = self.sudo().with_context(active_test=False)
+        return (
+            cases.wish_ids,
+            cases.followup_ids,
+            cases.sensitive_note_ids,
+            cases.contact_log_ids,
+            cases.network_member_ids,
+        )
+
+    def _retention_drop_files(self, records):
+        """Contact form versions (their PDFs hold name, address, phone, wishes) and every
+        file of the case's records. Versions first: their PDF cannot go while they point
+        to it."""
+        cases = self.sudo()
+        versions = cases.contact_form_version_ids
+        pdfs = versions.attachment_id
+        versions.unlink()
+        domain = Domain("id", "in", pdfs.ids)
+        for record in (cases, *records):
+            domain |= Domain("res_model", "=", record._name) & Domain("res_id", "in", record.ids)
+        self.env["ir.attachment"].sudo().search(domain).unlink()
+
+    def _retention_delete(self):
+        """Delete mode: the children go through the ORM, not by SQL cascade, so that their
+        chatter (a note's text is tracked) and files go with them; then the person's contact
+        card is scrubbed unless someone else uses it."""
+        cases = self.sudo().with_context(aktive_retention=True)
+        partners = cases.partner_id
+        children = cases._retention_children()
+        cases._retention_drop_files(children)
+        for records in children:
+            records.with_context(aktive_retention=True).unlink()
+        cases.unlink()
+        # tracking_disable: no tracking message keeps the old name and phone.
+        partners.with_context(tracking_disable=True)._aktive_scrub_if_unused()
+
     def _anonymise(self):
         """Remove what identifies the person; keep what counts: steps, categories, roles,
-        states and dates, for the annual statistics."""
-        for participant in self.sudo():
+        states and dates, for the annual statistics. Nothing is tracked on the way: a
+        tracking value would keep the old text."""
+        for participant in self.sudo().with_context(tracking_disable=True):
             old_partner = participant.partner_id
+            participant._retention_drop_files(participant._retention_children())
             participant.write(
                 {
                     "partner_id": self.env["res.partner"]
@@ -90,11 +131,14 @@ class AktiveParticipant(models.Model):
             )
             participant.followup_ids.write({"summary": False, "partner_id": False})
             for record in (participant, *participant.wish_ids, *participant.followup_ids):
-                record.message_ids.unlink()
+                self.env["mail.message"].sudo().search(
+                    [("model", "=", record._name), ("res_id", "=", record.id)]
+                ).unlink()
             participant.activity_ids.unlink()
-            self.env["ir.attachment"].sudo().search(
-                [("res_model", "=", self._name), ("res_id", "=", participant.id)]
-            ).unlink()
+            # Changes made earlier in this transaction would be tracked at commit, with
+            # their old values: drop them too.
+            for records in (participant, participant.wish_ids, participant.followup_ids):
+                records._track_discard()
             old_partner._aktive_scrub_if_unused()
 
     # --- data access request --------------------------------------------------------------------

@@ -3,6 +3,7 @@ models/aktive_contact_form_version.py (the archive) and models/ir_actions_report
 
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
+from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 from .common import SIGNED
@@ -91,12 +92,46 @@ class TestContactFormContent(FormCase):
         self.assertEqual(action["type"], "ir.actions.report")
 
 
+def activate_bokmal(env):
+    """Norwegian bokmål with the addon's translations (the demo data does it already)."""
+    if not env["res.lang"]._lang_get("nb_NO"):
+        env["res.lang"]._activate_lang("nb_NO")
+        env["ir.module.module"]._load_module_terms(["aktive_sammen_addon"], ["nb_NO"])
+
+
+@tagged("post_install", "-at_install")
+class TestContactFormLanguage(FormCase):
+    def test_printed_in_the_language_of_who_prints(self):
+        activate_bokmal(self.env)
+        norwegian = new_test_user(
+            self.env,
+            login="aktive_nb",
+            groups="aktive_sammen_addon.group_aktive_coordinator",
+            lang="nb_NO",
+        )
+        # The person's contact card in English (as the demo's), the coordinator Norwegian.
+        self.participant.partner_id.lang = "en_US"
+        self.participant.action_give_consent()
+        env = self.env(user=norwegian)
+        html = render_html(env, self.participant.with_env(env))
+        self.assertOnForm("Kontaktskjema", html)
+        self.assertOnForm("Når situasjonen endrer seg, ring kommunen", html)
+        self.assertNotOnForm("call the municipality", html)
+        self.env.user.lang = "en_US"
+        self.assertOnForm("call the municipality", render_html(self.env, self.participant))
+
+
 @tagged("post_install", "-at_install")
 class TestContactFormVolunteer(FormCase):
     def setUp(self):
         super().setUp()
         self.participant.write(
-            {"birthdate": "1941-03-14", "consent_given": True, "consent_date": self.today}
+            {
+                "birthdate": "1941-03-14",
+                "consent_given": True,
+                "consent_date": "2025-11-23",
+                "consent_scope": "Only to Home care in Vennesla",
+            }
         )
         self.add_member(self.volunteer)
         self.foreign = self.env["aktive.participant"].create(
@@ -111,6 +146,19 @@ class TestContactFormVolunteer(FormCase):
         self.assertOnForm("Mahmoud Test", html)
         self.assertNotOnForm("1941", html)
         self.assertOnForm("Consent:", html)
+        self.assertOnForm("Recorded by the coordinator.", html)
+
+    def test_volunteer_form_has_no_consent_details(self):
+        """README V3: a volunteer does not read the consent date or scope, printed or not."""
+        html = render_html(self.env(user=self.coordinator), self.participant)
+        self.assertOnForm("11/23/2025", html)
+        self.assertOnForm("Only to Home care in Vennesla", html)
+        env = self.env(user=self.volunteer_user)
+        self.env.invalidate_all()
+        html = render_html(env, self.participant.with_env(env))
+        self.assertNotOnForm("11/23/2025", html)
+        self.assertNotOnForm("Only to Home care", html)
+        self.assertNotOnForm("Given on", html)
 
     def test_volunteer_is_refused_another_participants_form(self):
         env = self.env(user=self.volunteer_user)
@@ -132,16 +180,22 @@ class TestSendToMunicipality(AktiveCase):
         self.volunteer_signed = self.volunteer
         self.volunteer_signed.aktive_confidentiality_document = SIGNED
 
-    def send(self):
+    def compose(self):
+        """What the coordinator's click on "Send to municipality" opens."""
         action = self.participant.with_user(self.coordinator).action_send_contact_form()
-        composer = (
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        return (
             self.env["mail.compose.message"]
             .with_user(self.coordinator)
             .with_context(**action["context"])
             .create({})
         )
-        composer._action_send_mail()
-        return action
+
+    def send(self):
+        self.compose().action_send_mail()
+
+    def sent_mails(self):
+        return self.participant.message_ids.filtered(lambda m: self.contact in m.partner_ids)
 
     def test_refused_without_consent(self):
         with self.assertRaisesRegex(UserError, "No recorded consent"):
@@ -154,32 +208,78 @@ class TestSendToMunicipality(AktiveCase):
         with self.assertRaisesRegex(UserError, "with an email address"):
             self.participant.action_send_contact_form()
 
+    def test_opening_the_composer_archives_nothing(self):
+        self.participant.action_give_consent()
+        composer = self.compose()
+        self.assertEqual(
+            composer.template_id, self.env.ref("aktive_sammen_addon.mail_template_contact_form")
+        )
+        self.assertEqual(composer.partner_ids, self.contact)
+        self.assertFalse(self.participant.contact_form_version_ids)
+        self.assertFalse(composer.attachment_ids)
+        self.assertFalse(
+            self.participant.message_ids.filtered(lambda m: "Contact form" in str(m.body))
+        )
+
+    def test_discarded_composer_leaves_nothing(self):
+        self.participant.action_give_consent()
+        messages = self.participant.message_ids
+        self.compose()  # and closed without sending
+        self.assertFalse(self.participant.contact_form_version_ids)
+        self.assertFalse(
+            self.env["aktive.contact.form.version"]
+            .search([])
+            .filtered(lambda v: v.participant_id == self.participant)
+        )
+        self.assertEqual(self.participant.message_ids, messages)
+
     def test_versions_are_archived_posted_and_sent(self):
         self.participant.action_give_consent()
-        action = self.send()
-        self.assertEqual(action["res_model"], "mail.compose.message")
-        self.assertEqual(
-            action["context"]["default_template_id"],
-            self.env.ref("aktive_sammen_addon.mail_template_contact_form").id,
-        )
+        self.send()
         version = self.participant.contact_form_version_ids
         self.assertEqual(version.version, 1)
         self.assertEqual(version.recipient_id, self.contact)
         self.assertTrue(version.attachment_id.raw)
-        sent = self.participant.message_ids.filtered(lambda m: self.contact in m.partner_ids)
+        sent = self.sent_mails()
         self.assertEqual(len(sent), 1)
-        self.assertIn(version.attachment_id, sent.attachment_ids)
+        self.assertEqual(sent.attachment_ids, version.attachment_id, "the PDF of that version")
         self.assertIn("Contact form", sent.subject)
-        # an update, then version 2
+        notes = self.participant.message_ids.filtered(
+            lambda m: "Contact form version 1 sent to Hilde Home Care" in str(m.body)
+        )
+        self.assertEqual(len(notes), 1)
+        # an update, then version 2, in the second mail
         self.participant.adaptations = "Hearing loop at the club"
         self.send()
         versions = self.participant.contact_form_version_ids
         self.assertEqual(sorted(versions.mapped("version")), [1, 2])
         self.assertEqual(len(versions.attachment_id), 2)
+        second = self.sent_mails() - sent
+        v2 = versions.filtered(lambda v: v.version == 2)
+        self.assertEqual(second.attachment_ids, v2.attachment_id)
+        self.assertIn("Hearing loop at the club", v2.attachment_id.raw.decode())
         notes = self.participant.message_ids.filtered(
-            lambda m: "prepared for Hilde Home Care" in str(m.body)
+            lambda m: "sent to Hilde Home Care" in str(m.body)
         )
         self.assertEqual(len(notes), 2)
+
+    def test_sending_without_consent_is_refused(self):
+        """Consent withdrawn while the composer was open: the mail does not go."""
+        self.participant.action_give_consent()
+        composer = self.compose()
+        self.participant.action_withdraw_consent()
+        with self.assertRaisesRegex(UserError, "No recorded consent"):
+            composer.action_send_mail()
+        self.assertFalse(self.participant.contact_form_version_ids)
+        self.assertFalse(self.sent_mails())
+
+    def test_mailed_form_is_in_the_language_of_the_mail(self):
+        activate_bokmal(self.env)
+        self.contact.lang = "nb_NO"
+        self.participant.action_give_consent()
+        self.send()
+        pdf = self.participant.contact_form_version_ids.attachment_id.raw.decode()
+        self.assertIn("Kontaktskjema", pdf)  # the tests render HTML instead of PDF
 
     def test_withdrawn_consent_stops_sharing(self):
         self.participant.write({"consent_given": True, "consent_date": self.today})

@@ -5,6 +5,7 @@ import tempfile
 import time
 
 from odoo.tests import HttpCase
+from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 _logger = logging.getLogger(__name__)
@@ -113,6 +114,89 @@ class TestContactFormPdf(HttpCase):
         text = " ".join(self.poppler("pdftotext", path).split())
         self.assertIn("900 10 011", text, "the twelfth member is printed")
         self.assertIn("Ønske 9", text, "the tenth wish is printed")
+
+    def test_longest_texts_still_one_page(self):
+        """Whatever length is typed in any field the form prints, and more members and
+        wishes than it holds: one page, the rest counted."""
+
+        def long(words, size=400):
+            return ((words + " ") * (size // len(words) + 1))[:size].strip()
+
+        Partner = self.env["res.partner"]
+        self.env.company.write(
+            {"name": long("Vennesla frivilligsentral"), "phone": long("38 13 71")}
+        )
+        coordinator = new_test_user(
+            self.env,
+            login="aktive_long",
+            groups="aktive_sammen_addon.group_aktive_coordinator",
+            name=long("Koordinator Bjørg Haugland"),
+            email=long("bjorg") + "@x.no",
+        )
+        contact = Partner.create(
+            {"name": long("Hilde Berntsen-Kristoffersen"), "phone": long("480 12 345")}
+        )
+        unit = self.env["aktive.municipal.unit"].create(
+            {
+                "name": long("Hjemmetjenesten sone nord"),
+                "volunteer_contact_id": Partner.create(
+                    {"name": long("Frivilligkontakt Ola Nordmann"), "phone": long("38 00 00")}
+                ).id,
+            }
+        )
+        participant = self.env["aktive.participant"].create(
+            {
+                "name": long("Astrid Marie Kristiansen-Håland"),
+                "street": long("Omsorgsboligene i Venneslatunet, leilighet 12"),
+                "zip": long("4700"),
+                "city": long("Vennesla"),
+                "phone": long("913 67 890"),
+                "coordinator_id": coordinator.id,
+                "municipal_unit_id": unit.id,
+                "municipal_contact_id": contact.id,
+                "consent_given": True,
+                "consent_date": "2026-01-05",
+                "consent_scope": long("Skjemaet sendes kommunen hver gang det endres."),
+                "adaptations": long("Rullator, teleslynge, trenger skyss og god tid."),
+            }
+        )
+        role = self.env["aktive.network.role"].create({"name": long("Besøksvenn og turvenn")})
+        friends = Partner.create(
+            [
+                {"name": long(f"Venn {i} Etternavnsen-Lund"), "phone": long("900 10 111")}
+                for i in range(15)
+            ]
+        )
+        members = self.env["aktive.network.member"].create(
+            [
+                {
+                    "participant_id": participant.id,
+                    "partner_id": f.id,
+                    "role_id": role.id,
+                    "frequency": long("Annenhver torsdag etter middag"),
+                }
+                for f in friends
+            ]
+        )
+        activity = self.env["aktive.activity"].create({"name": long("Vaffeltreff i fellesstua")})
+        self.env["aktive.wish"].create(
+            [
+                {
+                    "participant_id": participant.id,
+                    "state": "agreed",
+                    "name": long(f"Ønske {i}: komme meg ut og treffe folk"),
+                    "agreement": long("Hver torsdag, med følge av en frivillig"),
+                    "activity_id": activity.id,
+                    "network_member_ids": [(6, 0, members[i : i + 3].ids)],
+                }
+                for i in range(13)
+            ]
+        )
+        path = self.pdf(participant)
+        self.assertEqual(self.pages(path)[0], 1)
+        text = " ".join(self.poppler("pdftotext", path).split())
+        self.assertIn("(+3 more", text, "members beyond the twelfth are counted")
+        self.assertEqual(text.count("(+3 more"), 2, "and so are wishes beyond the tenth")
 
     def test_batch_of_50_gives_50_pages(self):
         participants = self.env["aktive.participant"].create(

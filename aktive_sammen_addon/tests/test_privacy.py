@@ -21,20 +21,108 @@ class TestRetention(AktiveCase):
             }
         )
 
+    PHONE = "913 77 001"  # nowhere else in the database: any trace of it is the person's
+
     def setUp(self):
         super().setUp()
         self.participant.write({"birthdate": "1941-03-14", "life_story": "<p>Widower</p>"})
-        self.participant.partner_id.write({"phone": "913 45 678", "street": "Heiveien 12"})
+        self.participant.partner_id.write({"phone": self.PHONE, "street": "Heiveien 12"})
         self.wish = self.add_wish(state="agreed", agreement="Kåre drives him")
         self.add_member(self.volunteer)
         self.add_member(self.relative)
-        self.env["aktive.sensitive.note"].create(
+        self.note = self.env["aktive.sensitive.note"].create(
             {"participant_id": self.participant.id, "note": "Heart condition"}
         )
         self.env["aktive.contact.log"].create(
             {"participant_id": self.participant.id, "note": "Coffee"}
         )
         self.participant.message_post(body="Call the daughter", subtype_xmlid="mail.mt_note")
+
+    def leave_traces(self):
+        """The person's name and phone in every place the case keeps text: tracked values of
+        the wish and the note, files of the case and its children, a contact form sent to
+        the municipality (version PDF, mail)."""
+        p = self.participant
+        self.followup = self.env["aktive.followup"].create(
+            {"participant_id": p.id, "date_planned": self.today, "summary": "Fine"}
+        )
+        self.wish.name = "Arne Test wants to sing"
+        self.wish.agreement = f"Kåre drives Arne Test, call {self.PHONE}"
+        self.note.note = f"Arne Test, heart condition, call {self.PHONE}"
+        for record in (p, self.wish, self.followup, self.note):
+            record.message_post(body=f"About Arne Test, {self.PHONE}")
+            self.env["ir.attachment"].create(
+                {
+                    "name": "Arne Test.txt",
+                    "raw": self.PHONE.encode(),
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
+            )
+        p.municipal_contact_id = self.env["res.partner"].create(
+            {"name": "Hilde Home Care", "email": "hilde@kommune.example"}
+        )
+        p.action_give_consent()
+        action = p.action_send_contact_form()
+        self.env["mail.compose.message"].with_context(**action["context"]).create(
+            {}
+        ).action_send_mail()
+        self.version_pdf = p.contact_form_version_ids.attachment_id
+        self.assertTrue(self.version_pdf)
+        self.flush_tracking()
+
+    def flush_tracking(self):
+        """Tracking values are written at commit: make them now."""
+        self.env.flush_all()
+        self.env.cr.flush()
+
+    def assertNoTraceOfThePerson(self):
+        self.flush_tracking()
+        self.assertFalse(self.version_pdf.exists(), "the version PDF is deleted")
+        self.assertFalse(
+            self.env["aktive.contact.form.version"]
+            .search([])
+            .filtered(lambda v: v.participant_id == self.participant)
+        )
+        for text in ("Arne Test", self.PHONE):
+            with self.subTest(text=text):
+                like = [("body", "ilike", text)]
+                self.assertFalse(
+                    self.env["mail.message"].search(["|", ("subject", "ilike", text), *like])
+                )
+                self.assertFalse(self.env["mail.mail"].search([("body_html", "ilike", text)]))
+                tracked = [
+                    "|",
+                    "|",
+                    "|",
+                    ("old_value_char", "ilike", text),
+                    ("new_value_char", "ilike", text),
+                    ("old_value_text", "ilike", text),
+                    ("new_value_text", "ilike", text),
+                ]
+                t = self.env["mail.tracking.value"].search(tracked)
+                print(
+                    "DBG",
+                    [
+                        (
+                            x.mail_message_id.model,
+                            x.mail_message_id.res_id,
+                            x.field_id.name,
+                            x.old_value_char,
+                            x.new_value_char,
+                            x.old_value_text,
+                            x.new_value_text,
+                        )
+                        for x in t
+                    ],
+                )
+                self.assertFalse(t)
+                self.assertFalse(self.env["ir.attachment"].search([("name", "ilike", text)]))
+                self.assertFalse(
+                    self.env["res.partner"]
+                    .with_context(active_test=False)
+                    .search(["|", ("name", "ilike", text), ("phone", "ilike", text)])
+                )
 
     def test_expired_closed_case_is_anonymised_keeping_statistics(self):
         self.env.company.aktive_retention_months = 24
@@ -74,6 +162,42 @@ class TestRetention(AktiveCase):
         self.close(self.participant, days_ago=800)
         self.env["aktive.participant"]._cron_retention()
         self.assertFalse(self.participant.exists())
+
+    def test_anonymise_leaves_no_trace_of_the_person(self):
+        self.leave_traces()
+        self.close(self.participant, days_ago=800)
+        self.env["aktive.participant"]._cron_retention()
+        self.assertTrue(self.participant.anonymised)
+        self.assertTrue(self.wish.exists() and self.followup.exists(), "statistics are kept")
+        self.assertFalse(self.participant.sudo().contact_form_version_ids)
+        children = [self.participant, self.wish, self.followup]
+        for record in children:
+            with self.subTest(record=record._name):
+                self.assertFalse(record.message_ids)
+                self.assertFalse(
+                    self.env["ir.attachment"].search(
+                        [("res_model", "=", record._name), ("res_id", "=", record.id)]
+                    )
+                )
+        self.assertNoTraceOfThePerson()
+
+    def test_delete_mode_leaves_no_trace_of_the_person(self):
+        self.leave_traces()
+        followup, note = self.followup, self.note
+        self.env.company.aktive_retention_action = "delete"
+        self.close(self.participant, days_ago=800)
+        self.env["aktive.participant"]._cron_retention()
+        self.assertFalse(self.participant.exists())
+        self.assertFalse(self.wish.exists() or followup.exists() or note.exists())
+        for record in (self.wish, followup, note):
+            with self.subTest(record=record._name):
+                self.assertFalse(
+                    self.env["mail.message"].search(
+                        [("model", "=", record._name), ("res_id", "=", record.id)]
+                    ),
+                    "no orphaned chatter",
+                )
+        self.assertNoTraceOfThePerson()
 
     def test_volunteer_contact_card_is_never_scrubbed(self):
         volunteer_case = self.env["aktive.participant"].create(
