@@ -1,7 +1,10 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
+
+COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
 
 
 class AktiveContactLog(models.Model):
@@ -38,3 +41,20 @@ class AktiveContactLog(models.Model):
         today = fields.Date.context_today(self)
         if any(log.date > today for log in self):
             raise ValidationError(self.env._("A contact cannot be logged in the future."))
+
+    def write(self, vals):
+        """The record rules are checked on the entry as it was: without this, a volunteer
+        could move their own entry to another participant or pass it to another user."""
+        moved = [
+            name
+            for name in ("participant_id", "user_id")
+            if name in vals and any(log[name].id != vals[name] for log in self)
+        ]
+        if moved and not self.env.su and not self.env.user.has_group(COORDINATORS):
+            raise AccessError(
+                self.env._(
+                    "Only a coordinator can move a contact log entry to another participant "
+                    "or another user."
+                )
+            )
+        return super().write(vals)

@@ -182,7 +182,9 @@ class AktiveParticipant(models.Model):
         groups=CASE_WORKERS,
     )
     consent_withdrawn_date = fields.Date(tracking=True, copy=False, groups=CASE_WORKERS)
-    can_record_share_consent = fields.Boolean(compute="_compute_can_record_share_consent")
+    can_record_share_consent = fields.Boolean(
+        string="May record sharing consent", compute="_compute_can_record_share_consent"
+    )
 
     # --- the network, wishes and follow-ups -------------------------------------------------
     wish_ids = fields.One2many("aktive.wish", "participant_id", string="Wishes")

@@ -1,5 +1,6 @@
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 
 
 class AktiveSensitiveNote(models.Model):
@@ -28,3 +29,18 @@ class AktiveSensitiveNote(models.Model):
     author_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True, string="Written by"
     )
+
+    def write(self, vals):
+        """The unit rule is checked on the note as it was: a note stays with its person and
+        its author, so it cannot be moved into another unit's case (or one shared with the
+        coordinator)."""
+        moved = [
+            name
+            for name in ("participant_id", "author_id")
+            if name in vals and any(note[name].id != vals[name] for note in self)
+        ]
+        if moved and not self.env.su:
+            raise AccessError(
+                self.env._("A sensitive note cannot be moved to another person or author.")
+            )
+        return super().write(vals)

@@ -1,7 +1,12 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+
+CASE_WORKERS = (
+    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
+)
 
 
 class AktiveWish(models.Model):
@@ -55,6 +60,19 @@ class AktiveWish(models.Model):
         domain="[('participant_id', '=', participant_id)]",
     )
     date_agreed = fields.Date(readonly=True, copy=False)
+    date_fulfilled = fields.Date(
+        readonly=True, copy=False, help="For the annual report: wishes fulfilled per year."
+    )
+
+    # Chatter: like the case's, the wish's log and files are the case workers'. A volunteer
+    # may read (and propose) a wish, not its messages: posting needs write access, and so
+    # does reading for whoever is not a case worker (see also models/ir_attachment.py).
+    _mail_post_access = "write"
+
+    def _mail_get_operation_for_mail_message_operation(self, message_operation):
+        if message_operation == "read" and not self.env.user.has_groups(CASE_WORKERS):
+            return dict.fromkeys(self, "write")
+        return super()._mail_get_operation_for_mail_message_operation(message_operation)
 
     @api.constrains("state", "drop_reason")
     def _check_drop_reason(self):
@@ -78,9 +96,32 @@ class AktiveWish(models.Model):
         if not self.env.user.has_group("aktive_sammen_addon.group_aktive_coordinator"):
             for vals in vals_list:
                 vals["state"] = "new"
-        return super().create(vals_list)
+        if not self.env.user.has_groups(CASE_WORKERS):
+            # Proposing is not following: a follower would be sent the case workers' messages.
+            self = self.with_context(mail_create_nosubscribe=True)  # noqa: PLW0642
+        return super().create([self._state_dates(vals) for vals in vals_list])
 
     def write(self, vals):
+        return super().write(self._state_dates(vals))
+
+    def _state_dates(self, vals):
+        """Agreeing and fulfilling are dated when they happen, for the annual report."""
+        today = fields.Date.context_today(self)
         if vals.get("state") == "agreed":
-            vals = dict(vals, date_agreed=fields.Date.context_today(self))
-        return super().write(vals)
+            return {"date_agreed": today, **vals}
+        if vals.get("state") == "fulfilled":
+            return {"date_fulfilled": today, **vals}
+        return vals
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_agreed(self):
+        """What was agreed or fulfilled is the case's history: drop it, with a reason."""
+        if self.env.context.get("aktive_retention"):
+            return
+        if any(wish.state in ("agreed", "fulfilled") for wish in self):
+            raise UserError(
+                self.env._(
+                    "An agreed or fulfilled wish is part of the case's history: set it to "
+                    "Dropped, with the reason, instead of deleting it."
+                )
+            )

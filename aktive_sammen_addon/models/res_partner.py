@@ -4,6 +4,8 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import ValidationError
 
+# Volunteer profile details (area, availability, declaration, assignments, contact dates):
+# the coordinator's, not something one volunteer reads about another.
 COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
 
 
@@ -35,8 +37,8 @@ class ResPartner(models.Model):
     )
     aktive_driving_licence = fields.Boolean(string="Driving licence")
     aktive_has_car = fields.Boolean(string="Has a car")
-    aktive_area = fields.Char(string="Area / district")
-    aktive_availability = fields.Text(string="Availability")
+    aktive_area = fields.Char(string="Area / district", groups=COORDINATORS)
+    aktive_availability = fields.Text(string="Availability", groups=COORDINATORS)
     aktive_organisation_ids = fields.Many2many(
         "res.partner",
         "aktive_partner_organisation_rel",
@@ -48,6 +50,7 @@ class ResPartner(models.Model):
     aktive_confidentiality_date = fields.Date(
         string="Confidentiality declaration signed",
         help="Date the volunteer signed the confidentiality declaration (taushetserklæring).",
+        groups=COORDINATORS,
     )
     aktive_confidentiality_document = fields.Binary(
         string="Signed declaration", attachment=True, groups=COORDINATORS, copy=False
@@ -59,6 +62,7 @@ class ResPartner(models.Model):
         search="_search_aktive_declaration_missing",
         help="A volunteer without a signed confidentiality declaration on file (date and "
         "document) cannot be given an assignment.",
+        groups=COORDINATORS,
     )
     aktive_consent_info_date = fields.Date(
         string="Informed about consent competence", groups=COORDINATORS
@@ -78,7 +82,10 @@ class ResPartner(models.Model):
         "aktive.network.member", "partner_id", string="Assignments"
     )
     aktive_assignment_count = fields.Integer(
-        string="Active assignments", compute="_compute_aktive_assignment_count", store=True
+        string="Active assignments",
+        compute="_compute_aktive_assignment_count",
+        store=True,
+        groups=COORDINATORS,
     )
     aktive_participant_ids = fields.One2many("aktive.participant", "partner_id")
     aktive_last_assignment_end = fields.Date(
@@ -86,6 +93,7 @@ class ResPartner(models.Model):
         compute="_compute_aktive_assignment_count",
         store=True,
         help="Empty while the volunteer has an active assignment.",
+        groups=COORDINATORS,
     )
 
     @api.depends("aktive_last_contact_date", "is_aktive_volunteer")
@@ -173,6 +181,21 @@ class ResPartner(models.Model):
                         )
                     )
 
+    def _aktive_active_members(self):
+        # sudo: the check must see every assignment, also those the user cannot read.
+        return (
+            self.env["aktive.network.member"]
+            .sudo()
+            .search([("partner_id", "in", self.ids), ("active", "=", True)])
+        )
+
+    @api.constrains("partner_share")
+    def _check_aktive_declaration_in_network(self):
+        """The network's declaration rule, from the contact's side: giving a network member
+        (a relative, say) a login lets them read the case, so it needs the signed
+        declaration just as adding a user to a network does."""
+        self._aktive_active_members()._check_confidentiality()
+
     def write(self, vals):
         """Removing the declaration of a volunteer in an active assignment would break the rule."""
         removing = any(
@@ -180,19 +203,7 @@ class ResPartner(models.Model):
             for name in ("aktive_confidentiality_date", "aktive_confidentiality_document")
         )
         if removing:
-            # sudo: the check must see every assignment, also those the user cannot read.
-            busy = (
-                self.env["aktive.network.member"]
-                .sudo()
-                .search(
-                    [
-                        ("partner_id", "in", self.ids),
-                        ("active", "=", True),
-                        ("member_kind", "=", "volunteer"),
-                    ],
-                    limit=1,
-                )
-            )
+            busy = self._aktive_active_members().filtered(lambda m: m._needs_declaration())[:1]
             if busy:
                 raise ValidationError(
                     self.env._(

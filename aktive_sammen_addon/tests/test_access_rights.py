@@ -4,6 +4,7 @@ its parts, the municipality's notes (models/aktive_sensitive_note.py), the volun
 log (models/aktive_contact_log.py) and the files of a case (models/ir_attachment.py)."""
 
 from odoo.exceptions import AccessError
+from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -91,6 +92,71 @@ class TestVolunteerAccess(AccessCase):
         with self.assertRaises(AccessError):
             Participant.browse(self.foreign.id).read(["name"])
         self.assertFalse(Participant.name_search("Foreign"))
+
+    def test_v1_participant_contact_cards_follow_the_participant(self):
+        """The contact card under a participant (name, phone, address) is no back door."""
+        mine, foreign = self.participant.partner_id, self.foreign.partner_id
+        both = [("id", "in", (mine | foreign | self.relative).ids)]
+        Partner = self.as_role("volunteer", "res.partner")
+        found = Partner.search_read(both, ["name", "phone", "street"])
+        self.assertEqual({r["id"] for r in found}, {mine.id, self.relative.id})
+        self.assertEqual(next(r["phone"] for r in found if r["id"] == mine.id), "913 45 678")
+        self.assertTrue(Partner.name_search("Arne Test"))
+        self.assertFalse(Partner.name_search("Foreign Person"))
+        with self.assertRaises(AccessError):
+            Partner.browse(foreign.id).read(["phone"])
+        # an ordinary contact, and the volunteer's own card, are visible as before
+        self.assertEqual(Partner.browse(self.relative.id).phone, "900 00 002")
+        self.assertEqual(Partner.browse(self.volunteer.id).name, "Mahmoud Test")
+        # the case itself still shows the phone (read through the card as superuser)
+        self.assertEqual(
+            self.as_role("volunteer", "aktive.participant").browse(self.participant.id).phone,
+            "913 45 678",
+        )
+        # the coordinator sees both cards
+        Partner = self.as_role("coordinator", "res.partner")
+        self.assertEqual(Partner.search(both), mine | foreign | self.relative)
+        self.assertTrue(Partner.name_search("Foreign Person"))
+
+    def test_v1_ended_assignment_ends_the_contact_card_too(self):
+        self.member.action_end()
+        Partner = self.as_role("volunteer", "res.partner")
+        self.assertFalse(Partner.search([("id", "=", self.participant.partner_id.id)]))
+
+    def test_v1_contact_card_of_another_company_is_invisible(self):
+        other_company = self.env["res.company"].create({"name": "Other municipality"})
+        elsewhere = self.env["aktive.participant"].create(
+            {"name": "Elsewhere Person", "company_id": other_company.id}
+        )
+        self.env["aktive.network.member"].create(
+            {"participant_id": elsewhere.id, "partner_id": self.volunteer.id}
+        )
+        elsewhere.partner_id.company_id = False  # a card shared by the companies
+        Partner = self.as_role("volunteer", "res.partner")
+        self.assertFalse(Partner.search([("id", "=", elsewhere.partner_id.id)]))
+        self.assertFalse(Partner.name_search("Elsewhere Person"))
+
+    def test_v1_no_case_through_a_login_without_declaration(self):
+        """A relative in the other network needs no declaration; given a login she could read
+        that case through the volunteer rule, so the login needs the declaration first."""
+        login = {
+            "login": "aktive_relative",
+            "groups": "aktive_sammen_addon.group_aktive_volunteer",
+            "partner_id": self.relative.id,
+            "name": "Kari Test",
+        }
+        with self.assertRaises(ValidationError) as refused:  # in a savepoint, unlike ...Regex
+            new_test_user(self.env, **login)
+            self.env.flush_all()
+        self.assertIn("confidentiality declaration", str(refused.exception))
+        self.relative.write(
+            {"aktive_confidentiality_date": self.today, "aktive_confidentiality_document": SIGNED}
+        )
+        kari = new_test_user(self.env, **login)
+        self.env.flush_all()
+        self.assertEqual(self.env["aktive.participant"].with_user(kari).search([]), self.foreign)
+        with self.assertRaisesRegex(ValidationError, "cannot be removed"):
+            self.relative.aktive_confidentiality_date = False
 
     def test_v1_ended_assignment_ends_access(self):
         self.member.action_end()
@@ -181,6 +247,69 @@ class TestVolunteerAccess(AccessCase):
                 self.participant.id
             ).message_post(body="trying to post")
 
+    def test_v3_wish_chatter_and_files_are_not_readable(self):
+        """A volunteer may read a wish, not what the case workers write or file on it."""
+        self.wish.with_user(self.coordinator).message_post(
+            body="Internal: talk to the daughter first", subtype_xmlid="mail.mt_note"
+        )
+        self.wish.with_user(self.coordinator).message_post(
+            body="Agreed with Lions", subtype_xmlid="mail.mt_comment"
+        )
+        messages = self.wish.message_ids.filtered(
+            lambda m: m.author_id == self.coordinator.partner_id
+        )
+        self.assertEqual(len(messages), 2)
+        letter = self.env["ir.attachment"].create(
+            {
+                "name": "lions.pdf",
+                "raw": b"Lions",
+                "res_model": "aktive.wish",
+                "res_id": self.wish.id,
+            }
+        )
+        on_wish = [("model", "=", "aktive.wish"), ("res_id", "=", self.wish.id)]
+        Message = self.as_role("volunteer", "mail.message")
+        self.assertFalse(Message.search(on_wish))
+        with self.assertRaises(AccessError):
+            Message.browse(messages.ids).read(["body"])
+        with self.assertRaises(AccessError):
+            self.as_role("volunteer", "aktive.wish").browse(self.wish.id).message_post(
+                body="trying to post"
+            )
+        Attachment = self.as_role("volunteer", "ir.attachment")
+        with self.assertRaises(AccessError):
+            Attachment.browse(letter.id).read(["raw"])
+        self.assertFalse(Attachment.search([("res_model", "=", "aktive.wish")]))
+        # the wish itself stays readable
+        self.assertEqual(
+            self.as_role("volunteer", "aktive.wish").browse(self.wish.id).name, "Lions"
+        )
+        # the case workers read both
+        for role in ("municipal", "coordinator"):
+            with self.subTest(role=role):
+                self.assertGreaterEqual(
+                    self.as_role(role, "mail.message").search(on_wish), messages
+                )
+                self.assertEqual(
+                    self.as_role(role, "ir.attachment").browse(letter.id).raw, b"Lions"
+                )
+
+    def test_v3_proposing_a_wish_does_not_follow_it(self):
+        wish = self.as_role("volunteer", "aktive.wish").create(
+            {"participant_id": self.participant.id, "name": "Chess"}
+        )
+        self.assertNotIn(self.volunteer, wish.sudo().message_partner_ids)
+        reply = wish.with_user(self.coordinator).message_post(
+            body="Chess club says yes", subtype_xmlid="mail.mt_comment"
+        )
+        # not sent to the volunteer as a follower, so not theirs to read (their own
+        # "created" log line stays theirs)
+        found = self.as_role("volunteer", "mail.message").search(
+            [("model", "=", "aktive.wish"), ("res_id", "=", wish.id)]
+        )
+        self.assertNotIn(reply, found)
+        self.assertEqual(found.author_id, self.volunteer)
+
     def test_v3_case_files_are_not_reachable_by_id(self):
         letter = self.env["ir.attachment"].create(
             {
@@ -210,13 +339,31 @@ class TestVolunteerAccess(AccessCase):
     def test_v3_other_volunteers_profile_details(self):
         Partner = self.as_role("volunteer", "res.partner")
         other = Partner.browse(self.volunteer2_user.partner_id.id)
-        for field in (
+        details = (
             "aktive_police_certificate_date",
             "aktive_confidentiality_document",
             "aktive_last_contact_date",
-        ):
+            "aktive_confidentiality_date",
+            "aktive_declaration_missing",
+            "aktive_availability",
+            "aktive_area",
+            "aktive_assignment_count",
+            "aktive_last_assignment_end",
+        )
+        for field in details:
             with self.subTest(field=field), self.assertRaises(AccessError):
                 other.read([field])
+        with self.assertRaises(AccessError):
+            Partner.search([("aktive_declaration_missing", "=", True)])
+        with self.assertRaises(AccessError):
+            Partner.search([("aktive_area", "=", "Hunsøya")])
+        self.assertEqual(other.name, self.volunteer2_user.partner_id.name)
+        # the coordinator reads and searches them
+        Partner = self.as_role("coordinator", "res.partner")
+        [data] = Partner.browse(other.id).read(list(details))
+        self.assertEqual(data["aktive_assignment_count"], 1)
+        self.assertFalse(data["aktive_declaration_missing"])
+        self.assertNotIn(other, Partner.search([("aktive_declaration_missing", "=", True)]))
 
     # Row V4: no other participant through a related record.
     def test_v4_no_foreign_participant_through_relations(self):
@@ -250,6 +397,27 @@ class TestVolunteerAccess(AccessCase):
         self.assertEqual(entry.user_id, self.volunteer_user)
         with self.assertRaises(AccessError):
             Log.create({"participant_id": self.foreign.id, "note": "Not mine"})
+
+    def test_v5_contact_log_entry_cannot_be_moved(self):
+        """The rule is checked on the entry as it was: moving it is refused by the model."""
+        Log = self.as_role("volunteer", "aktive.contact.log")
+        entry = Log.browse(self.log.id)
+        entry.write({"note": "Coffee, books and a walk", "participant_id": self.participant.id})
+        self.assertEqual(entry.note, "Coffee, books and a walk")
+        self.env["aktive.network.member"].create(  # the volunteer helps both now
+            {"participant_id": self.foreign.id, "partner_id": self.volunteer.id}
+        )
+        for vals in (
+            {"participant_id": self.foreign.id},
+            {"user_id": self.volunteer2_user.id},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                entry.write(vals)
+        self.assertEqual(self.log.participant_id, self.participant)
+        # a coordinator may correct it
+        fixed = self.as_role("coordinator", "aktive.contact.log").browse(self.log.id)
+        fixed.write({"user_id": self.volunteer2_user.id})
+        self.assertEqual(fixed.user_id, self.volunteer2_user)
 
     def test_v5_cannot_change_cases_or_networks(self):
         Participant = self.as_role("volunteer", "aktive.participant")
@@ -287,6 +455,16 @@ class TestMunicipalAccess(AccessCase):
         self.assertTrue(data["consent_given"])
         self.assertEqual(data["referral_source"], "relative")
 
+    def test_m1_contact_cards_of_own_units_only(self):
+        cards = (self.participant | self.foreign).partner_id
+        Partner = self.as_role("municipal", "res.partner")
+        self.assertEqual(Partner.search([("id", "in", cards.ids)]), self.participant.partner_id)
+        with self.assertRaises(AccessError):
+            Partner.browse(self.foreign.partner_id.id).read(["phone"])
+        self.foreign.municipal_contact_id = self.municipal_user.partner_id
+        Partner = self.as_role("municipal", "res.partner")
+        self.assertEqual(Partner.search([("id", "in", cards.ids)]), cards)
+
     def test_m1_contact_person_sees_the_case_too(self):
         self.foreign.municipal_contact_id = self.municipal_user.partner_id
         Participant = self.as_role("municipal", "aktive.participant")
@@ -302,6 +480,23 @@ class TestMunicipalAccess(AccessCase):
             Note.create({"participant_id": self.foreign.id, "note": "Not my unit"})
         with self.assertRaises(AccessError):
             Note.browse(self.foreign_note.id).read(["note"])
+
+    def test_m2_deletes_notes_of_own_unit_only(self):
+        Note = self.as_role("municipal", "aktive.sensitive.note")
+        with self.assertRaises(AccessError):
+            Note.browse(self.foreign_note.id).unlink()
+        Note.browse(self.note.id).unlink()
+        self.assertFalse(self.note.exists())
+        self.assertTrue(self.foreign_note.exists())
+
+    def test_m2_note_cannot_be_moved_to_another_case(self):
+        Note = self.as_role("municipal", "aktive.sensitive.note")
+        note = Note.browse(self.note.id)
+        note.write({"note": "Heart condition, stable"})
+        for vals in ({"participant_id": self.foreign.id}, {"author_id": self.coordinator.id}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                note.write(vals)
+        self.assertEqual(self.note.participant_id, self.participant)
 
     def test_m2_reads_the_log_and_follow_ups(self):
         Followup = self.as_role("municipal", "aktive.followup")
@@ -366,6 +561,8 @@ class TestCoordinatorAccess(AccessCase):
             Note.browse(self.note.id).write({"note": "Changed"})
         with self.assertRaises(AccessError):
             Note.create({"participant_id": self.participant.id, "note": "x"})
+        with self.assertRaises(AccessError):
+            Note.browse(self.note.id).unlink()
 
     # Row C3: manages volunteers and the catalogue, not the configuration.
     def test_c3_volunteers_and_catalogue_not_configuration(self):

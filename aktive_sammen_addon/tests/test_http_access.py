@@ -53,3 +53,54 @@ class TestVolunteerOverJsonRpc(HttpCase):
             self.call("aktive.participant", "read", [[self.mine.id], ["consent_given"]])
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
             self.call("aktive.sensitive.note", "search_read", [[]], {"fields": ["note"]})
+
+
+@tagged("post_install", "-at_install")
+class TestCaseFilesOverHttp(HttpCase):
+    """Row V3 over the wire: a file of a case (or of one of its wishes) fetched by id from
+    /web/content is refused to the volunteer of the case and served to the coordinator."""
+
+    def setUp(self):
+        super().setUp()
+        group = "aktive_sammen_addon.group_aktive_"
+        # new_test_user: the password is the login
+        volunteer = new_test_user(self.env, login="http_volunteer", groups=group + "volunteer")
+        new_test_user(self.env, login="http_coordinator", groups=group + "coordinator")
+        volunteer.partner_id.write(
+            {
+                "is_aktive_volunteer": True,
+                "aktive_confidentiality_date": "2026-01-01",
+                "aktive_confidentiality_document": SIGNED,
+            }
+        )
+        participant = self.env["aktive.participant"].create({"name": "Helped Person"})
+        self.env["aktive.network.member"].create(
+            {"participant_id": participant.id, "partner_id": volunteer.partner_id.id}
+        )
+        wish = self.env["aktive.wish"].create({"participant_id": participant.id, "name": "Choir"})
+        Attachment = self.env["ir.attachment"]
+        self.files = [
+            Attachment.create(
+                {"name": name, "raw": b"GP letter", "res_model": record._name, "res_id": record.id}
+            )
+            for name, record in (("referral.txt", participant), ("choir.txt", wish))
+        ]
+
+    def fetch(self, attachment):
+        return self.url_open(f"/web/content/{attachment.id}?download=true")
+
+    def test_volunteer_is_refused_the_case_files(self):
+        self.authenticate("http_volunteer", "http_volunteer")
+        for attachment in self.files:
+            with self.subTest(file=attachment.name):
+                response = self.fetch(attachment)
+                self.assertIn(response.status_code, (403, 404))
+                self.assertNotIn(b"GP letter", response.content)
+
+    def test_coordinator_gets_the_case_files(self):
+        self.authenticate("http_coordinator", "http_coordinator")
+        for attachment in self.files:
+            with self.subTest(file=attachment.name):
+                response = self.fetch(attachment)
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.content, b"GP letter")
