@@ -18,7 +18,6 @@ from . import aktive_wish_category
 from . import aktive_wish_matching
 from . import ir_actions_report
 from . import ir_attachment
-from . import mail_compose_message
 from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -100,23 +100,7 @@ class TestRetention(AktiveCase):
                     ("old_value_text", "ilike", text),
                     ("new_value_text", "ilike", text),
                 ]
-                t = self.env["mail.tracking.value"].search(tracked)
-                print(
-                    "DBG",
-                    [
-                        (
-                            x.mail_message_id.model,
-                            x.mail_message_id.res_id,
-                            x.field_id.name,
-                            x.old_value_char,
-                            x.new_value_char,
-                            x.old_value_text,
-                            x.new_value_text,
-                        )
-                        for x in t
-                    ],
-                )
-                self.assertFalse(t)
+                self.assertFalse(self.env["mail.tracking.value"].search(tracked))
                 self.assertFalse(self.env["ir.attachment"].search([("name", "ilike", text)]))
                 self.assertFalse(
                     self.env["res.partner"]

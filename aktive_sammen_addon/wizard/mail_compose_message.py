@@ -1,7 +1,7 @@
 from odoo import Command
 from odoo import models
 
-from .aktive_participant_contact_form import SEND_KEY
+from ..models.aktive_participant_contact_form import SEND_KEY
 
 
 class MailComposeMessage(models.TransientModel):
