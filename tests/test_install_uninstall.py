@@ -128,6 +128,7 @@ late = F.create([{'participant_id': participant.id, 'date_planned': today - time
 cron = env.ref('aktive_sammen_addon.ir_cron_followup_overdue')
 env.cr.commit()
 cron.method_direct_trigger()
+env.cr.commit()  # a fresh snapshot: the job committed in cursors of its own
 env.invalidate_all()
 progress = env['ir.cron.progress'].search([('cron_id', '=', cron.id)], order='id')
 result = dict(flagged=len(late.filtered('is_overdue')),
