@@ -179,6 +179,8 @@ class AktiveParticipant(models.Model):
         "street",
         "zip",
         "city",
+        "residence",
+        "area",
         "birthdate",
         "stage_id",
         "state",
@@ -236,6 +238,10 @@ class AktiveParticipant(models.Model):
             "sensitive_notes": rows(
                 self.env["aktive.sensitive.note"].search([("participant_id", "=", self.id)]),
                 ("date", "kind", "note"),
+            ),
+            "contact_forms_sent": rows(
+                self.env["aktive.contact.form.version"].search([("participant_id", "=", self.id)]),
+                ("version", "date", "user_id", "recipient_id"),
             ),
             "log": [
                 {"date": m.date, "author": m.author_id.name, "body": str(m.body)}

@@ -433,6 +433,13 @@ class TestVolunteerAccess(AccessCase):
             )
 
     # Row V6: no reporting, configuration or volunteer management.
+    def test_v6_no_reporting(self):
+        for model in ("aktive.ripple.cluster", "aktive.dashboard", "aktive.followup"):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.as_role("volunteer", model).search([])
+        with self.assertRaises(AccessError):
+            self.as_role("volunteer", "aktive.dashboard").create({})
+
     def test_v6_no_configuration(self):
         with self.assertRaises(AccessError):
             self.as_role("volunteer", "aktive.stage").browse(self.stages[0].id).write({"name": "X"})
@@ -509,6 +516,8 @@ class TestMunicipalAccess(AccessCase):
                 [("model", "=", "aktive.participant"), ("res_id", "=", self.participant.id)]
             )
         )
+        logs = self.as_role("municipal", "aktive.contact.log").search([])
+        self.assertEqual(logs, self.log | self.other_log, "every volunteer's entries of the unit")
 
     # Row M3: cannot manage volunteers or networks.
     def test_m3_cannot_manage_volunteers(self):
@@ -607,3 +616,33 @@ class TestAudit(AccessCase):
         self.note.note = "Updated by the municipality"
         self.cr.precommit.run()
         self.assertIn("note", self.note.message_ids.tracking_value_ids.field_id.mapped("name"))
+
+    def test_x1_tracked_values_only_for_those_who_may_see_the_field(self):
+        self.participant.action_withdraw_consent()
+        self.cr.precommit.run()  # tracking values are written when the transaction commits
+        self.note.note = "Pacemaker since May"
+        self.cr.precommit.run()
+
+        def tracked(record, name):
+            values = record.message_ids.tracking_value_ids
+            return values.filtered(lambda value: value.field_id.name == name)
+
+        consent = tracked(self.participant, "consent_given")
+        note = tracked(self.note, "note")
+        self.assertTrue(consent, "consent tracked")
+        self.assertTrue(note, "note tracked")
+        for role in ("volunteer", "coordinator"):
+            with self.subTest(role=role):
+                messages = self.as_role(role, "mail.message").search(
+                    [("id", "in", (consent | note).mail_message_id.ids)]
+                )
+                seen = messages.sudo().tracking_value_ids
+                if role == "volunteer":
+                    self.assertFalse(messages, "no case log at all for a volunteer")
+                else:
+                    self.assertNotIn(note, seen, "the note's text: no sharing consent")
+                    self.assertIn(consent, seen, "consent is the coordinator's field")
+        messages = self.as_role("municipal", "mail.message").search(
+            [("id", "in", (consent | note).mail_message_id.ids)]
+        )
+        self.assertLessEqual(consent | note, messages.sudo().tracking_value_ids)

@@ -218,7 +218,16 @@ class TestDataAccessRequest(AktiveCase):
         return json.loads(attachment.raw)
 
     def test_municipal_export_is_complete(self):
+        self.participant.write({"residence": "Venneslatunet", "area": "Moseidmoen"})
+        self.env["aktive.contact.form.version"].create(
+            {"participant_id": self.participant.id, "version": 1}
+        )
         data = self.export(self.municipal_user)
+        self.assertEqual(
+            (data["participant"]["residence"], data["participant"]["area"]),
+            ("Venneslatunet", "Moseidmoen"),
+        )
+        self.assertEqual([v["version"] for v in data["contact_forms_sent"]], [1])
         self.assertEqual(data["participant"]["name"], "Arne Test")
         self.assertEqual(data["participant"]["birthdate"], "1941-03-14")
         self.assertEqual(data["wishes"][0]["name"], "Talk about books")
