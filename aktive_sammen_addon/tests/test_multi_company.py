@@ -5,18 +5,12 @@ user's companies")."""
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
+from ..models.aktive_participant import HISTORY_MODELS
 from .common import SIGNED
 from .common import AktiveCase
 
-CASE_MODELS = (
-    "aktive.participant",
-    "aktive.wish",
-    "aktive.network.member",
-    "aktive.followup",
-    "aktive.sensitive.note",
-    "aktive.contact.log",
-    "aktive.contact.form.version",
-)
+# The case and every record of its history.
+CASE_MODELS = ("aktive.participant", *HISTORY_MODELS)
 
 
 @tagged("post_install", "-at_install")
