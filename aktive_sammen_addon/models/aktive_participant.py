@@ -63,7 +63,9 @@ class AktiveParticipant(models.Model):
     street = fields.Char(related="partner_id.street", readonly=False)
     zip = fields.Char(related="partner_id.zip", readonly=False)
     city = fields.Char(related="partner_id.city", readonly=False)
+    image_1920 = fields.Image(related="partner_id.image_1920", readonly=False)
     image_128 = fields.Image(related="partner_id.image_128")
+    avatar_128 = fields.Image(related="partner_id.avatar_128")
     residence = fields.Char(
         index=True,
         help="The building or care housing where the person lives, e.g. 'Venneslatunet "

@@ -31,6 +31,17 @@ class TestParticipant(AktiveCase):
         participant.phone = "913 78 901"
         self.assertEqual(participant.partner_id.phone, "913 78 901")
 
+    def test_photo_is_the_contacts_photo_with_an_avatar_until_one_is_set(self):
+        participant = self.env["aktive.participant"].create({"name": "Vera Knutsen"})
+        self.assertTrue(participant.avatar_128, "a generated avatar shows on the card")
+        self.assertFalse(participant.image_1920)
+        png = (
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+        )
+        participant.image_1920 = png
+        self.assertTrue(participant.partner_id.image_1920)
+        self.assertEqual(participant.avatar_128, participant.partner_id.image_128)
+
     def test_create_without_name_or_contact_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "needs a name"):
             self.env["aktive.participant"].create({})
