@@ -36,7 +36,8 @@ class TestParticipant(AktiveCase):
         self.assertTrue(participant.avatar_128, "a generated avatar shows on the card")
         self.assertFalse(participant.image_1920)
         png = (
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAE"
+            "hQGAhKmMIQAAAABJRU5ErkJggg=="
         )
         participant.image_1920 = png
         self.assertTrue(participant.partner_id.image_1920)
