@@ -110,6 +110,15 @@ class AktiveNetworkMember(models.Model):
         self.write({"active": False, "date_end": fields.Date.context_today(self)})
         return True
 
+    @api.model
+    def _cron_end_assignments(self):
+        """An assignment planned to end ('Until' in the past) stops counting as the person's
+        network the day after, like one ended by hand; the line stays as history."""
+        today = fields.Date.context_today(self)
+        ended = self.search([("date_end", "<", today)])
+        ended.write({"active": False})
+        return ended
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         if self.env.context.get("aktive_retention"):

@@ -39,3 +39,23 @@ class ResCompany(models.Model):
         "CHECK(aktive_volunteer_contact_interval > 0)",
         "The volunteer contact interval must be at least one month.",
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "aktive_volunteer_contact_interval" in vals:
+            self._aktive_replan_volunteer_contacts()
+        return res
+
+    def _aktive_replan_volunteer_contacts(self):
+        """The next contact date is stored, so a new interval has to move the dates already
+        planned; volunteers without a company follow the company that changed."""
+        Partner = self.env["res.partner"].sudo().with_context(active_test=False)
+        for company in self:
+            volunteers = Partner.search(
+                [
+                    ("is_aktive_volunteer", "=", True),
+                    ("aktive_last_contact_date", "!=", False),
+                    ("company_id", "in", [company.id, False]),
+                ]
+            )
+            volunteers.with_company(company)._compute_aktive_next_contact()

@@ -66,6 +66,22 @@ class TestNetworkMember(AktiveCase):
         self.assertTrue(member.exists())
         self.assertEqual(self.volunteer.aktive_assignment_count, 0)
 
+    def test_an_assignment_ends_by_itself_after_its_end_date(self):
+        start, yesterday = self.today - timedelta(days=60), self.today - timedelta(days=1)
+        past = self.add_member(self.volunteer, date_start=start, date_end=yesterday)
+        today = self.add_member(self.relative, date_start=start, date_end=self.today)
+        open_ended = self.add_member(self.organisation, date_start=start)
+        self.assertEqual(self.volunteer.aktive_assignment_count, 1)
+        ended = self.env["aktive.network.member"]._cron_end_assignments()
+        self.assertEqual(ended, past)
+        self.assertFalse(past.active)
+        self.assertEqual(past.date_end, yesterday, "the planned date is kept")
+        self.assertTrue(today.active and open_ended.active)
+        self.assertEqual(self.volunteer.aktive_assignment_count, 0)
+        cron = self.env.ref("aktive_sammen_addon.ir_cron_end_assignments")
+        self.assertTrue(cron.active)
+        self.assertEqual(cron.model_id.model, "aktive.network.member")
+
     def test_a_member_added_by_mistake_today_can_be_deleted(self):
         member = self.add_member(self.relative)
         member.unlink()

@@ -21,6 +21,18 @@ class TestVolunteerProfile(AktiveCase):
             self.volunteer.aktive_next_contact_date, self.today + relativedelta(months=2)
         )
 
+    def test_a_new_contact_interval_moves_the_planned_contacts(self):
+        last = self.today - timedelta(days=10)
+        self.volunteer.aktive_last_contact_date = last
+        self.volunteer_unsigned.aktive_last_contact_date = last
+        self.env.company.aktive_volunteer_contact_interval = 3
+        for volunteer in self.volunteer | self.volunteer_unsigned:
+            self.assertEqual(volunteer.aktive_next_contact_date, last + relativedelta(months=3))
+        due = self.env["res.partner"].search(
+            [("aktive_next_contact_date", "=", last + relativedelta(months=3))]
+        )
+        self.assertIn(self.volunteer, due, "the stored date moved, not just the cache")
+
     def test_no_contact_cadence_for_non_volunteers(self):
         self.relative.aktive_last_contact_date = self.today
         self.assertFalse(self.relative.aktive_next_contact_date)
