@@ -7,6 +7,9 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+# Marks the data access files: they hold a whole case, so they are removed after a day.
+EXPORT_DESCRIPTION = "Aktive Sammen: personal data export (removed after one day)"
+
 
 class AktiveParticipant(models.Model):
     """Retention and data access for a participant's personal data, kept in one file so a
@@ -43,7 +46,17 @@ class AktiveParticipant(models.Model):
             else:
                 expired._anonymise()
             done |= expired
+        self._gc_personal_data_exports()
         return done
+
+    @api.model
+    def _gc_personal_data_exports(self):
+        """A data access file is fetched at once; kept, it would be a copy of the case outside
+        the case, beyond the reach of retention."""
+        yesterday = fields.Datetime.subtract(fields.Datetime.now(), days=1)
+        self.env["ir.attachment"].sudo().search(
+            [("description", "=", EXPORT_DESCRIPTION), ("create_date", "<", yesterday)]
+        ).unlink()
 
     def _retention_children(self):
         """The case's own records, ended network members included, as superuser."""
@@ -160,6 +173,7 @@ class AktiveParticipant(models.Model):
                 "name": self.env._("Personal data - %(name)s.json", name=self.name),
                 "raw": payload,
                 "mimetype": "application/json",
+                "description": EXPORT_DESCRIPTION,
             }
         )
         self.message_post(

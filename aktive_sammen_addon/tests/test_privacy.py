@@ -252,6 +252,25 @@ class TestDataAccessRequest(AktiveCase):
         with self.assertRaises(AccessError):
             attachment.with_user(self.coordinator).read(["raw"])
 
+    def test_export_files_are_removed_by_the_daily_job_after_a_day(self):
+        old, fresh = (
+            self.participant.with_user(self.municipal_user).action_export_personal_data()
+            for _ in range(2)
+        )
+        old_id, fresh_id = (
+            int(a["url"].split("/web/content/")[1].split("?")[0]) for a in (old, fresh)
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE ir_attachment SET create_date = now() - interval '25 hours' WHERE id = %s",
+            [old_id],
+        )
+        self.env.invalidate_all()
+        self.env["aktive.participant"]._cron_retention()
+        Attachment = self.env["ir.attachment"]
+        self.assertFalse(Attachment.browse(old_id).exists())
+        self.assertTrue(Attachment.browse(fresh_id).exists(), "a file just made can be fetched")
+
     def test_volunteer_cannot_export(self):
         with self.assertRaises(UserError):
             self.participant.with_user(self.volunteer_user).action_export_personal_data()
