@@ -189,11 +189,12 @@ class ResPartner(models.Model):
             .search([("partner_id", "in", self.ids), ("active", "=", True)])
         )
 
-    @api.constrains("partner_share")
+    @api.constrains("partner_share", "is_aktive_volunteer")
     def _check_aktive_declaration_in_network(self):
         """The network's declaration rule, from the contact's side: giving a network member
-        (a relative, say) a login lets them read the case, so it needs the signed
-        declaration just as adding a user to a network does."""
+        (a relative, say) a login lets them read the case, and registering them as a
+        volunteer makes them one, so either needs the signed declaration just as adding a
+        user or a volunteer to a network does."""
         self._aktive_active_members()._check_confidentiality()
 
     def write(self, vals):

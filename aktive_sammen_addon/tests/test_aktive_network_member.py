@@ -36,6 +36,19 @@ class TestNetworkMember(AktiveCase):
             self.add_member(colleague, member_kind="own")
         self.assertEqual(self.add_member(self.relative).member_kind, "own", "relatives need none")
 
+    def test_registering_a_member_as_volunteer_needs_the_declaration(self):
+        self.add_member(self.relative, member_kind="own")
+        with self.assertRaisesRegex(ValidationError, "confidentiality declaration"):
+            self.relative.is_aktive_volunteer = True
+        self.relative.write(
+            {
+                "is_aktive_volunteer": True,
+                "aktive_confidentiality_date": self.today,
+                "aktive_confidentiality_document": SIGNED,
+            }
+        )
+        self.assertTrue(self.relative.is_aktive_volunteer)
+
     def test_declaration_cannot_be_removed_during_an_assignment(self):
         self.add_member(self.volunteer)
         with self.assertRaisesRegex(ValidationError, "cannot be removed"):
