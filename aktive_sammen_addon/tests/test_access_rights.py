@@ -576,7 +576,9 @@ class TestCoordinatorAccess(AccessCase):
     # Row C3: manages volunteers and the catalogue, not the configuration.
     def test_c3_volunteers_and_catalogue_not_configuration(self):
         Partner = self.as_role("coordinator", "res.partner")
-        Partner.browse(self.relative.id).write({"is_aktive_volunteer": True})
+        newcomer = Partner.create({"name": "Ola Test"})
+        newcomer.write({"is_aktive_volunteer": True})
+        self.assertTrue(newcomer.is_aktive_volunteer)
         self.as_role("coordinator", "aktive.activity").create({"name": "Waffles"})
         with self.assertRaises(AccessError):
             self.as_role("coordinator", "aktive.stage").browse(self.stages[0].id).write(
