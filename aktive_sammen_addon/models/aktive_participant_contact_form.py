@@ -79,7 +79,8 @@ class AktiveParticipant(models.Model):
         )
         return {
             "company": shorten(self.company_id.name, 60),
-            "logo": self.company_id.logo,
+            # Odoo's "YourLogo" placeholder has no place on a letter to a municipality.
+            "logo": not self.company_id.uses_default_logo and self.company_id.logo,
             "today": fields.Date.context_today(self),
             "name": shorten(self.name, 60),
             "address": shorten(address, 90),

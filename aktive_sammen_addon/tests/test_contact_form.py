@@ -31,6 +31,7 @@ class TestContactFormContent(FormCase):
         arne = self.env.ref("aktive_sammen_addon.participant_arne_demo")
         html = render_html(self.env, arne)
         expected = [
+            "Vennesla kommune",  # the demo municipality heads the form
             "Arne Sødal",
             "Heiveien 12",
             "913 45 678",  # the participant
@@ -65,6 +66,18 @@ class TestContactFormContent(FormCase):
         self.assertNotOnForm("Odd Hægeland", html)
         self.assertNotOnForm("lungebetennelse", html)
         self.assertNotOnForm("Enkemann", html)
+
+    def test_the_company_logo_but_not_odoos_placeholder(self):
+        company = self.participant.company_id
+        company.logo = False  # back to Odoo's default: the "YourLogo" picture
+        self.assertTrue(company.uses_default_logo)
+        self.assertFalse(self.participant._contact_form_values()["logo"])
+        company.logo = (
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAE"
+            "hQGAhKmMIQAAAABJRU5ErkJggg=="
+        )
+        self.assertFalse(company.uses_default_logo)
+        self.assertEqual(self.participant._contact_form_values()["logo"], company.logo)
 
     def test_long_lists_are_shortened_not_flowed(self):
         self.participant.action_give_consent()
