@@ -35,7 +35,8 @@ class TestContactFormContent(FormCase):
             "Arne Sødal",
             "Heiveien 12",
             "913 45 678",  # the participant
-            "Bjørg Haugland",  # coordinator
+            "Bjørg Haugland",
+            "38 13 71 01",  # coordinator
             "When the situation changes, call the municipality",
             "Hilde Berntsen",
             "480 12 345",
