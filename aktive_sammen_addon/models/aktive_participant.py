@@ -64,7 +64,6 @@ class AktiveParticipant(models.Model):
     zip = fields.Char(related="partner_id.zip", readonly=False)
     city = fields.Char(related="partner_id.city", readonly=False)
     image_1920 = fields.Image(related="partner_id.image_1920", readonly=False)
-    image_128 = fields.Image(related="partner_id.image_128")
     avatar_128 = fields.Image(related="partner_id.avatar_128")
     residence = fields.Char(
         index=True,

@@ -5,6 +5,11 @@ from odoo.tests import TransactionCase
 from odoo.tests import new_test_user
 
 SIGNED = base64.b64encode(b"%PDF-1.4 signed declaration")
+# A one-pixel PNG: a photo or a logo of one's own.
+PIXEL_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAE"
+    "hQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 
 
 class AktiveCase(TransactionCase):

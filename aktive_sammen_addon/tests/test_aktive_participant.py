@@ -8,6 +8,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 from psycopg2 import IntegrityError
 
+from .common import PIXEL_PNG
 from .common import AktiveCase
 
 
@@ -35,11 +36,7 @@ class TestParticipant(AktiveCase):
         participant = self.env["aktive.participant"].create({"name": "Vera Knutsen"})
         self.assertTrue(participant.avatar_128, "a generated avatar shows on the card")
         self.assertFalse(participant.image_1920)
-        png = (
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAE"
-            "hQGAhKmMIQAAAABJRU5ErkJggg=="
-        )
-        participant.image_1920 = png
+        participant.image_1920 = PIXEL_PNG
         self.assertTrue(participant.partner_id.image_1920)
         self.assertEqual(participant.avatar_128, participant.partner_id.image_128)
 

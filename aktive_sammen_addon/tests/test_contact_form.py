@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
+from .common import PIXEL_PNG
 from .common import SIGNED
 from .common import AktiveCase
 
@@ -73,10 +74,7 @@ class TestContactFormContent(FormCase):
         company.logo = False  # back to Odoo's default: the "YourLogo" picture
         self.assertTrue(company.uses_default_logo)
         self.assertFalse(self.participant._contact_form_values()["logo"])
-        company.logo = (
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAE"
-            "hQGAhKmMIQAAAABJRU5ErkJggg=="
-        )
+        company.logo = PIXEL_PNG
         self.assertFalse(company.uses_default_logo)
         self.assertEqual(self.participant._contact_form_values()["logo"], company.logo)
 

@@ -211,11 +211,14 @@ class TestDataAccessRequest(AktiveCase):
             {"participant_id": self.participant.id, "note": "Heart condition"}
         )
 
-    def export(self, user):
+    def export_file(self, user):
+        """The attachment the export action sends the user's browser to."""
         action = self.participant.with_user(user).action_export_personal_data()
         attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
-        attachment = self.env["ir.attachment"].browse(attachment_id)
-        return json.loads(attachment.raw)
+        return self.env["ir.attachment"].browse(attachment_id)
+
+    def export(self, user):
+        return json.loads(self.export_file(user).raw)
 
     def test_municipal_export_is_complete(self):
         self.participant.write({"residence": "Venneslatunet", "area": "Moseidmoen"})
@@ -242,9 +245,7 @@ class TestDataAccessRequest(AktiveCase):
         self.assertEqual(len(self.export(self.coordinator)["sensitive_notes"]), 1)
 
     def test_export_file_only_for_who_asked(self):
-        action = self.participant.with_user(self.municipal_user).action_export_personal_data()
-        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
-        attachment = self.env["ir.attachment"].browse(attachment_id)
+        attachment = self.export_file(self.municipal_user)
         self.assertFalse(attachment.res_model, "not attached to the case")
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
@@ -253,23 +254,16 @@ class TestDataAccessRequest(AktiveCase):
             attachment.with_user(self.coordinator).read(["raw"])
 
     def test_export_files_are_removed_by_the_daily_job_after_a_day(self):
-        old, fresh = (
-            self.participant.with_user(self.municipal_user).action_export_personal_data()
-            for _ in range(2)
-        )
-        old_id, fresh_id = (
-            int(a["url"].split("/web/content/")[1].split("?")[0]) for a in (old, fresh)
-        )
+        old, fresh = (self.export_file(self.municipal_user) for _ in range(2))
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE ir_attachment SET create_date = now() - interval '25 hours' WHERE id = %s",
-            [old_id],
+            [old.id],
         )
         self.env.invalidate_all()
         self.env["aktive.participant"]._cron_retention()
-        Attachment = self.env["ir.attachment"]
-        self.assertFalse(Attachment.browse(old_id).exists())
-        self.assertTrue(Attachment.browse(fresh_id).exists(), "a file just made can be fetched")
+        self.assertFalse(old.exists())
+        self.assertTrue(fresh.exists(), "a file just made can be fetched")
 
     def test_volunteer_cannot_export(self):
         with self.assertRaises(UserError):
