@@ -1,5 +1,5 @@
 # The two commands of README.md; everything else is what they call.
-.PHONY: run test lint setup bench
+.PHONY: run test lint setup bench access-report
 run:
 	@bash scripts/run.sh
 test:
@@ -10,3 +10,5 @@ setup:
 	@bash scripts/setup.sh
 bench:
 	@bash scripts/bench.sh
+access-report:
+	@bash scripts/access_report.sh

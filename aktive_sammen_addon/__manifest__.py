@@ -1,13 +1,13 @@
 {
     "name": "Aktive Sammen",
-    "version": "19.0.1.0.0",
+    "version": "19.0.2.0.0",
     "category": "Services/Volunteering",
     "summary": "Help people keep and build a social network with volunteers: "
     "the Aktive Sammen method's five steps and one-page contact form",
     "author": "Aktive Sammen contributors",
     "website": "https://aktivesammen.no",
     "license": "LGPL-3",
-    "depends": ["base", "mail", "contacts"],
+    "depends": ["base", "mail", "contacts", "portal"],
     "data": [
         "security/aktive_security.xml",
         "security/ir.model.access.csv",
@@ -24,6 +24,7 @@
         "views/aktive_followup_views.xml",
         "views/aktive_sensitive_note_views.xml",
         "views/aktive_contact_log_views.xml",
+        "views/aktive_access_log_views.xml",
         "views/aktive_activity_views.xml",
         "views/res_partner_views.xml",
         "views/aktive_configuration_views.xml",
@@ -33,6 +34,7 @@
         "wizard/aktive_settings_views.xml",
         "views/aktive_reporting_views.xml",
         "views/aktive_menu_views.xml",
+        "views/aktive_portal_templates.xml",
         "report/aktive_contact_form_reports.xml",
         "report/aktive_contact_form_templates.xml",
     ],

@@ -8,7 +8,10 @@ locate_odoo
 bash "$REPO_ROOT/scripts/lint.sh"
 
 TEST_HTTP_PORT=${TEST_HTTP_PORT:-8169}
-TEST_CONF=$LOCAL_DIR/odoo-test.conf
+# One config per test database, so that two runs with their own TEST_DB_NAME and
+# TEST_HTTP_PORT can go side by side.
+if [ "$TEST_DB_NAME" = aktive_sammen_test ]; then TEST_CONF=$LOCAL_DIR/odoo-test.conf
+else TEST_CONF=$LOCAL_DIR/odoo-test-$TEST_DB_NAME.conf; fi
 sed -e "s/^http_port = .*/http_port = $TEST_HTTP_PORT/" "$ODOO_CONF" > "$TEST_CONF"
 echo "db_name = $TEST_DB_NAME" >> "$TEST_CONF"
 

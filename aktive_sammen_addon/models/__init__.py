@@ -1,3 +1,9 @@
+from . import aktive_case_privacy
+from . import aktive_input_guard
+
+# isort: split
+# The mixins above first: every model below inherits them.
+from . import aktive_access_log
 from . import aktive_activity
 from . import aktive_contact_form_version
 from . import aktive_contact_log
@@ -7,10 +13,12 @@ from . import aktive_municipal_unit
 from . import aktive_network_member
 from . import aktive_network_role
 from . import aktive_participant
+from . import aktive_participant_access_log
 from . import aktive_participant_contact_form
 from . import aktive_participant_privacy
 from . import aktive_ripple_cluster
 from . import aktive_sensitive_note
+from . import aktive_sensitive_note_access_log
 from . import aktive_stage
 from . import aktive_volunteer_contact
 from . import aktive_wish
@@ -18,6 +26,9 @@ from . import aktive_wish_category
 from . import aktive_wish_matching
 from . import ir_actions_report
 from . import ir_attachment
+from . import mail_followers
+from . import mail_thread
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_users

@@ -8,7 +8,7 @@ class AktiveActivity(models.Model):
 
     _name = "aktive.activity"
     _description = "Catalogue activity"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aktive.case.privacy", "aktive.input.guard"]
     _order = "name"
     _check_company_auto = True
 

@@ -8,6 +8,7 @@ class AktiveContactFormVersion(models.Model):
 
     _name = "aktive.contact.form.version"
     _description = "Contact form version"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "participant_id, version desc"
     _rec_name = "name"
 

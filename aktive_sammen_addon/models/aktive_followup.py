@@ -15,13 +15,14 @@ class AktiveFollowup(models.Model):
 
     _name = "aktive.followup"
     _description = "Follow-up conversation"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aktive.case.privacy", "aktive.input.guard"]
     _order = "date_planned desc, id desc"
     _check_company_auto = True
     _rec_name = "participant_id"
 
+    # No check_company: the company is the participant's (related), the picker would be empty.
     participant_id = fields.Many2one(
-        "aktive.participant", required=True, index=True, ondelete="cascade", check_company=True
+        "aktive.participant", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
     with_whom = fields.Selection(

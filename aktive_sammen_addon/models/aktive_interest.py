@@ -7,6 +7,7 @@ class AktiveInterest(models.Model):
 
     _name = "aktive.interest"
     _description = "Interest"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "name"
 
     name = fields.Char(required=True, translate=True)

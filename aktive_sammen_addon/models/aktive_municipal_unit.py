@@ -8,6 +8,7 @@ class AktiveMunicipalUnit(models.Model):
 
     _name = "aktive.municipal.unit"
     _description = "Municipal unit"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "name"
     _check_company_auto = True
 

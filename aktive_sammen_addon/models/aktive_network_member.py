@@ -3,6 +3,7 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 MEMBER_KINDS = [
     ("volunteer", "Volunteer"),
@@ -17,12 +18,14 @@ class AktiveNetworkMember(models.Model):
 
     _name = "aktive.network.member"
     _description = "Network member"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "participant_id, sequence, id"
     _check_company_auto = True
     _rec_name = "partner_id"
 
+    # No check_company: the company is the participant's (related), the picker would be empty.
     participant_id = fields.Many2one(
-        "aktive.participant", required=True, index=True, ondelete="cascade", check_company=True
+        "aktive.participant", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
     partner_id = fields.Many2one(
@@ -96,7 +99,10 @@ class AktiveNetworkMember(models.Model):
         return (
             self.member_kind == "volunteer"
             or partner.is_aktive_volunteer
-            or any(not user.share for user in partner.sudo().user_ids)
+            or any(
+                not user.share or user._has_group("aktive_sammen_addon.group_aktive_volunteer")
+                for user in partner.sudo().user_ids
+            )
         )
 
     @api.constrains("participant_id", "partner_id")
@@ -104,6 +110,33 @@ class AktiveNetworkMember(models.Model):
         for member in self:
             if member.partner_id == member.participant_id.partner_id:
                 raise ValidationError(self.env._("A person is not a member of their own network."))
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "active" in vals and not vals["active"]:
+            self._end_notifications()
+        return result
+
+    def _end_notifications(self):
+        """An ended assignment ends what it let the member receive: they stop following the
+        case and its wishes (as superuser: the member's own follower lines, whoever ends
+        the assignment). Followers need write access anyway (mail_followers.py); this also
+        clears those that came before that rule."""
+        members = self.sudo().with_context(active_test=False)
+        domain = Domain.FALSE
+        for member in members:
+            domain |= Domain("partner_id", "=", member.partner_id.id) & (
+                (
+                    Domain("res_model", "=", "aktive.participant")
+                    & Domain("res_id", "=", member.participant_id.id)
+                )
+                | (
+                    Domain("res_model", "=", "aktive.wish")
+                    & Domain("res_id", "in", member.participant_id.wish_ids.ids)
+                )
+            )
+        if members:
+            self.env["mail.followers"].sudo().search(domain).unlink()
 
     def action_end(self):
         """End the assignment today and keep it as history."""

@@ -7,6 +7,7 @@ class AktiveNetworkRole(models.Model):
 
     _name = "aktive.network.role"
     _description = "Network role"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

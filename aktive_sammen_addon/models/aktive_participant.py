@@ -19,6 +19,7 @@ REFERRAL_SOURCES = [
 CASE_WORKERS = (
     "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
 )
+COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
 # What a case keeps as its history: a participant with any of these is archived, not deleted.
 HISTORY_MODELS = (
     "aktive.wish",
@@ -43,9 +44,12 @@ class AktiveParticipant(models.Model):
 
     _name = "aktive.participant"
     _description = "Participant"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aktive.case.privacy", "aktive.input.guard"]
     _order = "priority desc, name, id"
     _check_company_auto = True
+    # Input limits (models/aktive_input_guard.py): a name, a phone, a postcode or an address
+    # fits a line; a life story may run to many pages.
+    _input_limits = {"name": 128, "phone": 64, "email": 254, "zip": 16, "life_story": 100_000}
 
     # --- the person (an Odoo contact) ---------------------------------------------------------
     partner_id = fields.Many2one(
@@ -96,14 +100,19 @@ class AktiveParticipant(models.Model):
         search="_search_network_expected",
         help="From the step where the network is established on, a thin network is a risk.",
     )
+    # Derived from the referral date (a case worker field): together they would give it away.
     date_network_established = fields.Date(
-        readonly=True, copy=False, help="The day the case first reached the network step."
+        readonly=True,
+        copy=False,
+        help="The day the case first reached the network step.",
+        groups=CASE_WORKERS,
     )
     days_to_network = fields.Integer(
         string="Days from need reported to network",
         compute="_compute_days_to_network",
         store=True,
         aggregator="avg",
+        groups=CASE_WORKERS,
     )
     date_last_stage_update = fields.Datetime(
         string="In this step since", default=fields.Datetime.now, copy=False, readonly=True
@@ -211,11 +220,18 @@ class AktiveParticipant(models.Model):
         store=True,
         help="Fewer than two active volunteers or organisations carry this person's network.",
     )
+    # Derived from the follow-ups, which are the case workers' alone.
     next_followup_date = fields.Date(
-        string="Next follow-up", compute="_compute_next_followup_date", store=True
+        string="Next follow-up",
+        compute="_compute_next_followup_date",
+        store=True,
+        groups=CASE_WORKERS,
     )
     followup_overdue = fields.Boolean(
-        string="Follow-up overdue", compute="_compute_next_followup_date", store=True
+        string="Follow-up overdue",
+        compute="_compute_next_followup_date",
+        store=True,
+        groups=CASE_WORKERS,
     )
 
     # The mixin reads the next activity's summary and type as superuser: read them with the
@@ -232,6 +248,20 @@ class AktiveParticipant(models.Model):
         if message_operation == "read":
             return dict.fromkeys(self, "write")
         return super()._mail_get_operation_for_mail_message_operation(message_operation)
+
+    # Who may change what moves a case to other people (aktive.case.privacy): its contact card,
+    # its coordinator and its course through the method are the coordinator's; the
+    # municipality names its unit and contact person. Sharing consent: see
+    # _check_share_consent_recorder.
+    _aktive_field_writers = {
+        "partner_id": COORDINATORS,
+        "coordinator_id": COORDINATORS,
+        "company_id": COORDINATORS,
+        "stage_id": COORDINATORS,
+        "state": COORDINATORS,
+        "municipal_unit_id": CASE_WORKERS,
+        "municipal_contact_id": CASE_WORKERS,
+    }
 
     _partner_uniq = models.Constraint(
         "UNIQUE(partner_id)", "This contact is a participant already: open that case instead."
@@ -373,10 +403,16 @@ class AktiveParticipant(models.Model):
         participants = super().create(vals_list)
         for participant in participants:
             participant._check_step_guard(participant.stage_id)
+        participants.partner_id._aktive_mark_private()
         return participants
 
     def write(self, vals):
         self._check_share_consent_recorder([vals])
+        if vals.get("partner_id"):
+            # the new card and the old one: an old card stays as private as the case
+            (
+                self.partner_id | self.env["res.partner"].browse(vals["partner_id"])
+            )._aktive_mark_private()
         if "consent_given" in vals:
             vals = self._consent_dates(vals)
         if "stage_id" not in vals:

@@ -1,5 +1,6 @@
 from odoo import fields
 from odoo import models
+from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
 
 CONTACT_FORM = "aktive_sammen_addon.action_report_contact_form"
@@ -33,6 +34,12 @@ class AktiveParticipant(models.Model):
     def _check_contact_form_printable(self):
         """The form goes to everyone involved: only with the person's recorded consent, and
         only for participants this user may read (record rules apply to the report too)."""
+        if not self:
+            raise UserError(self.env._("Choose the participant whose contact form to print."))
+        if self != self.exists():
+            raise MissingError(
+                self.env._("The participant does not exist (any more): there is no form to print.")
+            )
         self.check_access("read")
         # sudo: consent is a case-worker field, but a volunteer may print a form that has it.
         refused = self.sudo().filtered(lambda p: not p.consent_given)
@@ -120,6 +127,9 @@ class AktiveParticipant(models.Model):
             # sudo: the field's groups are checked just above.
             "consent_date": consent and self.sudo().consent_date,
             "consent_scope": consent and shorten(self.sudo().consent_scope, 220),
+            # The follow-ups are the case workers': a volunteer's form leaves the date out.
+            "show_followup": consent,
+            "next_followup_date": consent and self.sudo().next_followup_date,
         }
 
     def _contact_form_agreement(self, wish):

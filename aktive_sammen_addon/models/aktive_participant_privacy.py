@@ -47,6 +47,7 @@ class AktiveParticipant(models.Model):
                 expired._anonymise()
             done |= expired
         self._gc_personal_data_exports()
+        self.env["aktive.access.log"]._cron_retention()
         return done
 
     @api.model
@@ -164,7 +165,10 @@ class AktiveParticipant(models.Model):
             self.env.user.has_group("aktive_sammen_addon.group_aktive_municipal")
         ):
             raise UserError(self.env._("Only case workers can export a participant's data."))
-        data = self._personal_data()
+        # One "export" line says it all: the notes it reads are not logged again.
+        with self.env["aktive.access.log"]._muted("sensitive"):
+            data = self._personal_data()
+        self.env["aktive.access.log"]._log("export", self.ids)
         payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
         # Not attached to the case: an attachment of a record is readable by everyone who
         # reads the record - volunteers included. Unattached, only its creator can fetch it.
@@ -262,4 +266,7 @@ class AktiveParticipant(models.Model):
                 for m in self.message_ids
             ],
         }
+        access_log = self._personal_data_access_log()
+        if access_log is not None:
+            data["access_log"] = access_log
         return data

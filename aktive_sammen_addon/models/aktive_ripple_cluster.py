@@ -11,6 +11,7 @@ class AktiveRippleCluster(models.Model):
 
     _name = "aktive.ripple.cluster"
     _description = "Common wishes in one place"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _auto = False
     _order = "participant_count desc, place"
     _depends = {

@@ -1,3 +1,4 @@
+from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import AccessError
@@ -10,12 +11,13 @@ class AktiveSensitiveNote(models.Model):
 
     _name = "aktive.sensitive.note"
     _description = "Sensitive note"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aktive.case.privacy", "aktive.input.guard"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
+    # No check_company: the company is the participant's (related), the picker would be empty.
     participant_id = fields.Many2one(
-        "aktive.participant", required=True, index=True, ondelete="cascade", check_company=True
+        "aktive.participant", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
     kind = fields.Selection(
@@ -29,6 +31,14 @@ class AktiveSensitiveNote(models.Model):
     author_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True, string="Written by"
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A note is signed by whoever writes it: the author cannot be given at creation."""
+        if not self.env.su:
+            for vals in vals_list:
+                vals["author_id"] = self.env.uid
+        return super().create(vals_list)
 
     def write(self, vals):
         """The unit rule is checked on the note as it was: a note stays with its person and

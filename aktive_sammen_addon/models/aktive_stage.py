@@ -9,6 +9,7 @@ class AktiveStage(models.Model):
 
     _name = "aktive.stage"
     _description = "Method step"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

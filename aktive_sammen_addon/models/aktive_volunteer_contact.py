@@ -10,6 +10,7 @@ class AktiveVolunteerContact(models.Model):
 
     _name = "aktive.volunteer.contact"
     _description = "Coordinator contact with a volunteer"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -14,9 +14,12 @@ class AktiveWish(models.Model):
 
     _name = "aktive.wish"
     _description = "Wish"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aktive.case.privacy", "aktive.input.guard"]
     _order = "sequence, id"
     _check_company_auto = True
+    # Input limits (models/aktive_input_guard.py): a wish is a sentence in the person's own
+    # words; the details go in the description.
+    _input_limits = {"name": 200}
 
     name = fields.Char(
         string="Wish (own words)",
@@ -26,8 +29,9 @@ class AktiveWish(models.Model):
     )
     description = fields.Text()
     sequence = fields.Integer(default=10)
+    # No check_company: the company is the participant's (related), the picker would be empty.
     participant_id = fields.Many2one(
-        "aktive.participant", required=True, index=True, ondelete="cascade", check_company=True
+        "aktive.participant", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
     category_id = fields.Many2one("aktive.wish.category", tracking=True, index=True)

@@ -7,6 +7,7 @@ class AktiveWishCategory(models.Model):
 
     _name = "aktive.wish.category"
     _description = "Wish category"
+    _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

@@ -14,11 +14,14 @@ class IrActionsReport(models.Model):
         if self._get_report(report_ref).report_name == CONTACT_FORM_REPORT:
             ids = [res_ids] if isinstance(res_ids, int) else list(res_ids or [])
             self.env["aktive.participant"].browse(ids)._check_contact_form_printable()
+            self.env["aktive.access.log"]._log("print", ids)
         return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
 
     def _render_qweb_html(self, report_ref, docids, data=None):
         if self._get_report(report_ref).report_name == CONTACT_FORM_REPORT:
             self.env["aktive.participant"].browse(docids)._check_contact_form_printable()
+            # The PDF is rendered from this HTML: the access log keeps one line of both.
+            self.env["aktive.access.log"]._log("print", docids)
         return super()._render_qweb_html(report_ref, docids, data=data)
 
     def _build_wkhtmltopdf_args(

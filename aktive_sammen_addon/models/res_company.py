@@ -22,6 +22,12 @@ class ResCompany(models.Model):
         default=24,
         help="Closed cases are anonymised (or deleted) this many months after closing.",
     )
+    aktive_access_log_months = fields.Integer(
+        string="Keep the access log (months)",
+        default=60,
+        help="Lines of the access log (who opened, printed or exported a case) older than "
+        "this are removed by the daily retention job.",
+    )
     aktive_retention_action = fields.Selection(
         RETENTION_ACTIONS,
         string="After the retention period",
@@ -34,6 +40,9 @@ class ResCompany(models.Model):
     )
     _aktive_retention_months_positive = models.Constraint(
         "CHECK(aktive_retention_months > 0)", "Keep closed cases at least one month."
+    )
+    _aktive_access_log_months_positive = models.Constraint(
+        "CHECK(aktive_access_log_months > 0)", "Keep the access log at least one month."
     )
     _aktive_volunteer_contact_interval_positive = models.Constraint(
         "CHECK(aktive_volunteer_contact_interval > 0)",

@@ -4,9 +4,13 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import ValidationError
 
+from .aktive_case_privacy import aktive_rule_aware_domain
+
 # Volunteer profile details (area, availability, declaration, assignments, contact dates):
 # the coordinator's, not something one volunteer reads about another.
 COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
+# The contact's one-to-many fields into the cases.
+CASE_FIELDS = ("aktive_assignment_ids", "aktive_participant_ids")
 
 
 class ResPartner(models.Model):
@@ -88,6 +92,14 @@ class ResPartner(models.Model):
         groups=COORDINATORS,
     )
     aktive_participant_ids = fields.One2many("aktive.participant", "partner_id")
+    aktive_private_card = fields.Boolean(
+        string="Card of a participant",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The card is, or was, a participant's - or was made under one (a relative): it "
+        "stays as private as the case, also after the case is pointed at another card.",
+    )
     aktive_last_assignment_end = fields.Date(
         string="Last assignment ended",
         compute="_compute_aktive_assignment_count",
@@ -197,6 +209,34 @@ class ResPartner(models.Model):
         user or a volunteer to a network does."""
         self._aktive_active_members()._check_confidentiality()
 
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        """The addon's one-to-many fields answer only about the records the user may see
+        (see models/aktive_case_privacy.py)."""
+        if not (self.env.su or kwargs.get("bypass_access")):
+            domain = aktive_rule_aware_domain(self, domain, names=CASE_FIELDS)
+        return super()._search(domain, offset, limit, order, **kwargs)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners.filtered("parent_id.aktive_private_card")._aktive_mark_private()
+        return partners
+
+    @api.model
+    def _aktive_mark_participant_cards(self):
+        """Mark the cards of every participant, archived ones too (upgrade of a database
+        made before the flag)."""
+        cases = self.env["aktive.participant"].sudo().with_context(active_test=False)
+        cases.search([]).partner_id._aktive_mark_private()  # pylint: disable=no-search-all
+
+    def _aktive_mark_private(self):
+        """The card and the cards made under it follow the case's rules from now on
+        (security/aktive_rules.xml). As superuser: a flag of the rules, not of the user."""
+        cards = self.sudo().with_context(active_test=False)
+        cards |= cards.search([("id", "child_of", cards.ids)])
+        cards.filtered(lambda c: not c.aktive_private_card).write({"aktive_private_card": True})
+
     def write(self, vals):
         """Removing the declaration of a volunteer in an active assignment would break the rule."""
         removing = any(
@@ -213,7 +253,10 @@ class ResPartner(models.Model):
                         name=busy.partner_id.name,
                     )
                 )
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("parent_id"):
+            self.filtered("parent_id.aktive_private_card")._aktive_mark_private()
+        return result
 
     def action_aktive_log_contact(self):
         """The coordinator spoke with the volunteer today: kept as history, and the next
@@ -238,6 +281,11 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    def action_aktive_grant_portal_access(self):
+        """Odoo's own portal invitation (the mail in the volunteer's language): the portal
+        user it creates gets the Volunteer group too (see portal.wizard.user)."""
+        return self.env["portal.wizard"].with_context(active_ids=self.ids).action_open_wizard()
 
     def _aktive_scrub_if_unused(self):
         """After anonymising a case: clear and archive the person's contact card unless it

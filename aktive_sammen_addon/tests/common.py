@@ -27,7 +27,8 @@ class AktiveCase(TransactionCase):
         cls.roles = {
             role: new_test_user(cls.env, login=f"aktive_{role}", groups=groups, name=name)
             for role, groups, name in (
-                ("volunteer", group + "volunteer", "Mahmoud Test"),
+                # Volunteers are portal users (issue 13): the pages under /my.
+                ("volunteer", "base.group_portal," + group + "volunteer", "Mahmoud Test"),
                 ("municipal", group + "municipal", "Hilde Test"),
                 ("coordinator", group + "coordinator", "Bjørg Test"),
                 ("admin", group + "admin,base.group_system", "Ingrid Test"),

@@ -4,11 +4,13 @@ from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+from odoo.tests import new_test_user
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 from psycopg2 import IntegrityError
 
 from .common import PIXEL_PNG
+from .common import SIGNED
 from .common import AktiveCase
 
 
@@ -241,8 +243,24 @@ class TestParticipant(AktiveCase):
         )
         self.env.invalidate_all()
         fields_read = ["activity_summary", "activity_type_id", "activity_type_icon"]
-        as_volunteer = self.participant.with_user(self.volunteer_user).read(fields_read)[0]
-        self.assertFalse(any(as_volunteer[name] for name in fields_read), as_volunteer)
+        # Staff who volunteer are internal users; the others are portal users, refused the
+        # activity fields outright (mail's groups). Either way they read nothing of them.
+        staff = new_test_user(
+            self.env,
+            login="staff_volunteer",
+            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
+        )
+        staff.partner_id.write(
+            {"aktive_confidentiality_date": self.today, "aktive_confidentiality_document": SIGNED}
+        )
+        self.add_member(staff.partner_id)
+        for volunteer in (self.volunteer_user, staff):
+            self.env.invalidate_all()
+            try:
+                data = self.participant.with_user(volunteer).read(fields_read)[0]
+            except AccessError:
+                continue
+            self.assertFalse(any(data[name] for name in fields_read), data)
         self.env.invalidate_all()
         as_coordinator = self.participant.with_user(self.coordinator).read(fields_read)[0]
         self.assertEqual(

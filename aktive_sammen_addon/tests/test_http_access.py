@@ -17,7 +17,7 @@ class TestVolunteerOverJsonRpc(HttpCase):
             self.env,
             login="rpc_volunteer",
             password="rpc_volunteer_pw",
-            groups="aktive_sammen_addon.group_aktive_volunteer",
+            groups="base.group_portal,aktive_sammen_addon.group_aktive_volunteer",
         )
         self.volunteer.partner_id.write(
             {
@@ -64,7 +64,9 @@ class TestCaseFilesOverHttp(HttpCase):
         super().setUp()
         group = "aktive_sammen_addon.group_aktive_"
         # new_test_user: the password is the login
-        volunteer = new_test_user(self.env, login="http_volunteer", groups=group + "volunteer")
+        volunteer = new_test_user(
+            self.env, login="http_volunteer", groups="base.group_portal," + group + "volunteer"
+        )
         new_test_user(self.env, login="http_coordinator", groups=group + "coordinator")
         volunteer.partner_id.write(
             {

@@ -21,5 +21,7 @@ class TestAddonInstalled(TransactionCase):
         self.assertEqual(module.state, "installed")
         self.assertEqual(module.license, "LGPL-3")
         self.assertTrue(module.application)
-        self.assertEqual(set(module.dependencies_id.mapped("name")), {"base", "mail", "contacts"})
+        self.assertEqual(
+            set(module.dependencies_id.mapped("name")), {"base", "mail", "contacts", "portal"}
+        )
         self.assertIn("Aktive Sammen", module.description_html or "")

@@ -2,6 +2,8 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from lxml import etree
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -23,6 +25,62 @@ TOP_MENUS = MENUS["admin"]
 class TestViewsPerRole(AktiveCase):
     """Every action a role reaches from the app menu opens without an access error: each of
     its views loads, and the default view's data loads with the fields the view asks for."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The volunteer of the back office is staff who also volunteer (an internal user);
+        # the volunteers of common.py are portal users, who never reach it (test below).
+        cls.portal_volunteer = cls.roles["volunteer"]
+        staff = new_test_user(
+            cls.env,
+            login="aktive_staff_volunteer",
+            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
+        )
+        cls.roles = dict(cls.roles, volunteer=staff)
+
+    def test_portal_volunteer_has_no_back_office_menu(self):
+        with self.assertRaises(AccessError):
+            self.env["ir.ui.menu"].with_user(self.portal_volunteer)._visible_menu_ids()
+
+    # The buttons of the case form's header each role is shown: only those it may use.
+    CASE_BUTTONS = {
+        "volunteer": {"action_print_contact_form"},
+        "municipal": {
+            "action_print_contact_form",
+            "action_give_consent",
+            "action_withdraw_consent",
+            "action_export_personal_data",
+        },
+    }
+
+    def test_case_form_shows_only_what_the_role_can_use(self):
+        """Staff who volunteer and municipal contacts open the same form as the coordinator:
+        no step, pause or follow-up button, no clickable step bar, no chatter where the role
+        may not write the case, no case worker field."""
+        for role, expected in self.CASE_BUTTONS.items():
+            with self.subTest(role=role):
+                Participant = self.env["aktive.participant"].with_user(self.roles[role])
+                arch = etree.fromstring(
+                    Participant.get_views([[False, "form"]])["views"]["form"]["arch"]
+                )
+                buttons = {b.get("name") for b in arch.iterfind(".//header/button")}
+                self.assertEqual(buttons, expected)
+                [bar] = arch.iterfind(".//header/field[@name='stage_id']")
+                self.assertNotIn("clickable", bar.get("options") or "")
+                fields = {f.get("name") for f in arch.iter("field")}
+                self.assertNotIn("priority", fields)
+                if role == "volunteer":
+                    self.assertFalse(arch.findall(".//chatter"))
+                    self.assertFalse(
+                        {"network_vulnerable", "days_in_step", "next_followup_date"} & fields
+                    )
+        coordinator = self.env["aktive.participant"].with_user(self.roles["coordinator"])
+        arch = etree.fromstring(coordinator.get_views([[False, "form"]])["views"]["form"]["arch"])
+        self.assertIn(
+            "action_next_step", {b.get("name") for b in arch.iterfind(".//header/button")}
+        )
+        self.assertTrue(arch.findall(".//chatter"))
 
     def _visible_actions(self, user):
         Menu = self.env["ir.ui.menu"].with_user(user)

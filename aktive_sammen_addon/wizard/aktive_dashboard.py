@@ -2,8 +2,10 @@ from dateutil.relativedelta import relativedelta
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import ValidationError
 
 COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
+YEARS = (1900, 2100)  # as the dates of the addon (models/aktive_input_guard.py)
 
 
 class AktiveDashboard(models.TransientModel):
@@ -33,10 +35,22 @@ class AktiveDashboard(models.TransientModel):
         string="Common wishes in one place", compute="_compute_numbers"
     )
 
+    @api.constrains("year")
+    def _check_year(self):
+        for board in self:
+            if not YEARS[0] <= board.year <= YEARS[1]:
+                raise ValidationError(
+                    self.env._(
+                        "Choose a year from %(first)s to %(last)s.", first=YEARS[0], last=YEARS[1]
+                    )
+                )
+
     @api.depends("year")
     def _compute_numbers(self):
         env = self.env
         today = fields.Date.context_today(self)
+        # A year typed in the form is computed before it is saved: refuse it here as well.
+        self._check_year()
         for board in self:
             start = today.replace(year=board.year, month=1, day=1)
             end = start + relativedelta(years=1)

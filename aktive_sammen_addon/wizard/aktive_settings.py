@@ -12,13 +12,17 @@ COMPANY_FIELDS = {
     "volunteer_contact_interval": "aktive_volunteer_contact_interval",
     "retention_months": "aktive_retention_months",
     "retention_action": "aktive_retention_action",
+    "access_log_months": "aktive_access_log_months",
 }
+# The longest interval and retention period that make sense, in months: beyond them a typing
+# error (a year typed as months, an extra zero) would plan nothing for decades.
+MAX_MONTHS = {"followup_interval": 24, "volunteer_contact_interval": 24, "retention_months": 240}
 
 
 class AktiveSettings(models.TransientModel):
     """Intervals and retention for the Aktive Sammen administrator, who is not an Odoo system
     administrator: Settings (res.config.settings) and writing a company need system rights,
-    so this form writes only these four company fields, for a company of the user's."""
+    so this form writes only these company fields (COMPANY_FIELDS), for a company of the user's."""
 
     _name = "aktive.settings"
     _description = "Aktive Sammen settings"
@@ -43,6 +47,36 @@ class AktiveSettings(models.TransientModel):
         "anonymous statistics are kept.",
     )
     retention_action = fields.Selection(RETENTION_ACTIONS, string="After the retention period")
+    access_log_months = fields.Integer(
+        string="Keep the access log (months)",
+        help="Who opened, printed or exported a case: lines older than this are removed.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_months(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_months(vals)
+        return super().write(vals)
+
+    def _check_months(self, vals):
+        """Before the database sees them: a number beyond its integers fails there. Below
+        one month is refused on saving (action_save), when the form is complete."""
+        for name, most in MAX_MONTHS.items():
+            value = vals.get(name)
+            if value is None or value is False:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or abs(value) > most:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s: enter a whole number of months from 1 to %(most)s.",
+                        field=self._fields[name]._description_string(self.env),
+                        most=most,
+                    )
+                )
 
     @api.model
     def default_get(self, fields_list):
@@ -63,7 +97,12 @@ class AktiveSettings(models.TransientModel):
         self.ensure_one()
         if self.company_id not in self.env.user.company_ids:
             raise AccessError(self.env._("You can only change the settings of your companies."))
-        numbers = ("followup_interval", "volunteer_contact_interval", "retention_months")
+        numbers = (
+            "followup_interval",
+            "volunteer_contact_interval",
+            "retention_months",
+            "access_log_months",
+        )
         if any(self[name] < 1 for name in numbers):
             raise ValidationError(
                 self.env._("Intervals and the retention period are at least one month.")

@@ -1,9 +1,11 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
 
 SUGGESTIONS = 10
+INT_MAX = 2**31 - 1  # PostgreSQL's integer
 
 
 class AktiveVolunteerSuggestion(models.TransientModel):
@@ -27,6 +29,14 @@ class AktiveVolunteerSuggestion(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        Wish = self.env["aktive.wish"]
+        for vals in vals_list:
+            wish_id = vals.get("wish_id", self.env.context.get("default_wish_id"))
+            valid = isinstance(wish_id, int) and not isinstance(wish_id, bool)
+            if not (valid and 0 < wish_id <= INT_MAX and Wish.browse(wish_id).exists()):
+                raise MissingError(
+                    self.env._("The wish to find help for does not exist (any more).")
+                )
         wizards = super().create(vals_list)
         for wizard in wizards:
             wizard._fill()

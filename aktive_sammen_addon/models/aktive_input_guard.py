@@ -1,0 +1,162 @@
+import datetime
+
+from odoo import api
+from odoo import models
+from odoo.exceptions import ValidationError
+from odoo.tools.mail import html_to_inner_content
+from odoo.tools.misc import format_date
+
+# Characters a text may hold, by field type: a name or a phone on one line, a note of a few
+# pages, a rich text of many pages (counted as its text, not its markup).
+TEXT_LIMITS = {"char": 256, "text": 10_000, "html": 50_000}
+# Markup around the text: generous (tables, lists, links), but a pasted page of empty tags or
+# inline styles does not fill the database either.
+HTML_MARKUP_FACTOR = 10
+# No person, meeting or follow-up of this method lies outside these years: year 1 or 9999 is
+# a typing error, not a date.
+DATE_MIN = datetime.date(1900, 1, 1)
+DATE_MAX = datetime.date(2100, 12, 31)
+# PostgreSQL's integer: ids and whole numbers beyond it fail in the database, not here.
+INT_MAX = 2**31 - 1
+TEXT_TYPES = ("char", "text", "html")
+
+
+class AktiveInputGuard(models.AbstractModel):
+    """Bad input stops at the model with a clear, translated message: texts within a size
+    that fits their use, dates within a plausible range. Every model of the addon inherits
+    it, so a new field is guarded without more code.
+
+    A model gives a field another limit with `_input_limits = {"name": 200}` (characters of
+    text, for Char, Text and Html)."""
+
+    _name = "aktive.input.guard"
+    _description = "Aktive Sammen: input limits"
+
+    _input_limits = {}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_input_types(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_input_types(vals)
+        return super().write(vals)
+
+    def _check_input_types(self, vals):
+        """Values of the wrong type, as a script or a JSON-RPC call may send them: refused
+        with the field's name, where the ORM would crash (a date "abc", an id beyond the
+        database's integers), or quietly store something else (a list as a name, "no" as
+        yes, a text as an empty link)."""
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s has no field %(field)s.", model=self._description, field=name
+                    )
+                )
+            if value is None or value is False or not self._input_type_wrong(field, value):
+                continue
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: %(value)s is not a valid value.",
+                    field=field._description_string(self.env),
+                    value=repr(value)[:80],
+                )
+            )
+
+    def _input_type_wrong(self, field, value):
+        kind = field.type
+        if kind in TEXT_TYPES:
+            if field.translate and isinstance(value, dict):
+                return False  # values per language
+            return not isinstance(value, (str, int, float)) or value is True
+        if kind == "boolean":
+            return not isinstance(value, int)  # bool is an int
+        if kind == "integer":
+            return isinstance(value, bool) or not (
+                isinstance(value, (int, float)) and abs(value) <= INT_MAX
+            )
+        if kind == "many2one":
+            if isinstance(value, models.BaseModel):
+                return value._name != field.comodel_name or len(value) > 1
+            return isinstance(value, bool) or not (isinstance(value, int) and 0 < value <= INT_MAX)
+        if kind in ("date", "datetime", "float", "monetary", "selection"):
+            try:
+                field.convert_to_cache(value, self)
+            except (ValueError, TypeError):
+                return True
+        return False
+
+    def _validate_fields(self, field_names, excluded_names=()):
+        """Odoo calls this after create and write with the fields just stored (then again
+        with the inverse ones, the first ones excluded): check each field once."""
+        field_names = list(field_names)  # may be an iterator: super() reads it again
+        names = set(field_names) - set(excluded_names)
+        if self and names:
+            self._check_input_limits(names)
+        return super()._validate_fields(field_names, excluded_names)
+
+    def _input_guarded_fields(self, names):
+        """What a user may type: stored or inverse fields of the guarded types. Values that
+        code computes (readonly computed and related fields) are not input."""
+        for name in names:
+            field = self._fields.get(name)
+            if not field or field.type not in ("char", "text", "html", "date", "datetime"):
+                continue
+            if field.compute and field.readonly:
+                continue
+            yield field
+
+    def _check_input_limits(self, names):
+        fields_ = list(self._input_guarded_fields(names))
+        if not fields_:
+            return
+        # sudo: the values were just written by this user; fields with groups are checked
+        # as well, whoever wrote them (the ORM's own constraints run as superuser too).
+        for record in self.sudo():
+            for field in fields_:
+                value = record[field.name]
+                if not value:
+                    continue
+                if field.type in ("date", "datetime"):
+                    self._check_input_date(field, value)
+                else:
+                    self._check_input_text(field, value)
+
+    def _input_limit(self, field):
+        return self._input_limits.get(field.name) or TEXT_LIMITS[field.type]
+
+    def _check_input_text(self, field, value):
+        limit = self._input_limit(field)
+        length = len(value)
+        # Html: its text counts; markup far beyond the text limit is refused unmeasured.
+        if field.type == "html" and length <= limit * HTML_MARKUP_FACTOR:
+            length = len(html_to_inner_content(value))
+        if length > limit:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s is too long: %(length)s characters, at most %(limit)s. "
+                    "Shorten the text, or attach a longer document as a file.",
+                    field=field._description_string(self.env),
+                    length=length,
+                    limit=limit,
+                )
+            )
+
+    def _check_input_date(self, field, value):
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        if DATE_MIN <= day <= DATE_MAX:
+            return
+        raise ValidationError(
+            self.env._(
+                "%(field)s: %(value)s is not a plausible date. Enter a date between "
+                "%(min)s and %(max)s.",
+                field=field._description_string(self.env),
+                value=day.isoformat(),
+                min=format_date(self.env, DATE_MIN),
+                max=format_date(self.env, DATE_MAX),
+            )
+        )

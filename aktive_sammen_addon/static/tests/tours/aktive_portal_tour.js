@@ -1,0 +1,103 @@
+import { registry } from "@web/core/registry";
+
+// The volunteer's common case on the phone, as Mahmoud (bokmål interface): from /my, open
+// Arne and log today's visit. Every tap is counted; the issue allows at most three.
+// Steps find things by selector and by data (names), never by translated labels.
+let taps = 0;
+async function tap(helpers) {
+    taps++;
+    await helpers.click();
+}
+
+registry.category("web_tour.tours").add("aktive_portal_log_visit_tour", {
+    url: "/my",
+    steps: () => [
+        {
+            content: "The home page lists the people Mahmoud helps",
+            trigger: ".o_aktive_portal_home a.o_aktive_person_link:contains('Arne Sødal')",
+            run: tap,
+            expectUnloadPage: true,
+        },
+        {
+            content: "Arne's page: call button and the municipality's red box",
+            trigger: ".o_aktive_person .o_aktive_call_municipality a[href^='tel:']",
+        },
+        {
+            content: "A visit is preselected",
+            trigger: ".o_aktive_log_form input[name=kind][value=visit]:checked",
+        },
+        {
+            content: "Save the visit for today",
+            trigger: ".o_aktive_log_form .o_aktive_log_save",
+            run: tap,
+            expectUnloadPage: true,
+        },
+        {
+            content: "Saved, and the entry is on the list",
+            trigger: ".o_aktive_person .alert-success",
+            run() {
+                if (taps > 3) {
+                    throw new Error(`Logging a visit took ${taps} taps (at most 3)`);
+                }
+                document.body.dataset.aktiveTaps = String(taps);
+            },
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("aktive_portal_report_tour", {
+    url: "/my",
+    steps: () => [
+        {
+            content: "Open Tell the coordinator",
+            trigger: "a[href='/my/aktive/report']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Choose: a new wish",
+            trigger: "label[for=aktive_report_wish]",
+            run: "click",
+        },
+        {
+            content: "Write it",
+            trigger: "textarea[name=text]",
+            run: "edit Arne vil gjerne på konsert i kirken.",
+        },
+        {
+            content: "Send",
+            trigger: ".o_aktive_report_send",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Sent",
+            trigger: ".alert-success",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("aktive_portal_profile_tour", {
+    url: "/my/aktive/profile",
+    steps: () => [
+        {
+            content: "The hours of this year are shown",
+            trigger: ".o_aktive_profile_facts strong",
+        },
+        {
+            content: "Mahmoud has got a driving licence",
+            trigger: "label[for=aktive_licence]",
+            run: "click",
+        },
+        {
+            content: "Save",
+            trigger: ".o_aktive_profile_save",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Saved",
+            trigger: ".alert-success",
+        },
+    ],
+});

@@ -1,0 +1,488 @@
+"""Bad input (issue 14): ids that are no record, values of the wrong type, oversize texts,
+impossible dates and HTML, through the models, the wizards, JSON-RPC and the report routes.
+Each case gets a clear error (a user error of Odoo's, or a 404/403/400 page without a
+traceback) and leaves the data as it was. The limits are models/aktive_input_guard.py's."""
+
+import json
+
+from odoo.exceptions import MissingError
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+from odoo.tests import HttpCase
+from odoo.tests import tagged
+
+from ..models.aktive_input_guard import TEXT_LIMITS
+from .common import AktiveCase
+
+REPORT = "aktive_sammen_addon.report_contact_form"
+HUGE = 2**40  # beyond PostgreSQL's integer
+MB = 1024 * 1024
+# Errors the web client shows as a message, not as a crash with a traceback.
+CLEAR_ERRORS = {
+    "odoo.exceptions.ValidationError",
+    "odoo.exceptions.UserError",
+    "odoo.exceptions.AccessError",
+    "odoo.exceptions.MissingError",
+}
+
+
+class BadInputCase(AktiveCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.participant.write(
+            {
+                "phone": "900 11 222",
+                "birthdate": "1941-03-14",
+                "life_story": "<p>Enkemann.</p>",
+                "interests": "Lions",
+                "consent_given": True,
+            }
+        )
+        cls.wish = cls.env["aktive.wish"].create(
+            {
+                "participant_id": cls.participant.id,
+                "name": "Continue at Lions",
+                "category_id": cls.category.id,
+                "description": "Thursdays",
+            }
+        )
+        cls.member = cls.env["aktive.network.member"].create(
+            {
+                "participant_id": cls.participant.id,
+                "partner_id": cls.volunteer.id,
+                "role_id": cls.role_visit.id,
+                "frequency": "every Tuesday",
+                "date_start": "2026-01-05",
+            }
+        )
+        cls.followup = cls.env["aktive.followup"].create(
+            {"participant_id": cls.participant.id, "date_planned": "2027-01-04", "summary": "Ok"}
+        )
+        cls.note = cls.env["aktive.sensitive.note"].create(
+            {"participant_id": cls.participant.id, "kind": "health", "note": "Tired."}
+        )
+        cls.log = cls.env["aktive.contact.log"].create(
+            {"participant_id": cls.participant.id, "note": "Coffee."}
+        )
+        cls.volunteer_contact = cls.env["aktive.volunteer.contact"].create(
+            {"partner_id": cls.volunteer.id, "note": "All well."}
+        )
+        cls.activity = cls.env["aktive.activity"].create(
+            {"name": "Lions meeting", "description": "Monthly"}
+        )
+
+    def assertRefused(self, record, vals, exception=ValidationError, says=()):
+        """Writing vals is refused with a clear error that says what is wrong, and the
+        record reads as before."""
+        names = [name for name in vals if name in record._fields]
+        before = record.sudo().read(names)
+        with self.assertRaises(exception) as caught:
+            record.write(vals)
+        record.invalidate_recordset()
+        self.assertEqual(record.sudo().read(names), before)
+        for text in says:
+            self.assertIn(text, str(caught.exception))
+
+    def assertNotCreated(self, model, vals, exception=ValidationError, says=()):
+        count = self.env[model].sudo().with_context(active_test=False).search_count([])
+        with self.assertRaises(exception) as caught:
+            self.env[model].create(vals)
+        self.assertEqual(
+            self.env[model].sudo().with_context(active_test=False).search_count([]), count
+        )
+        for text in says:
+            self.assertIn(text, str(caught.exception))
+
+
+@tagged("post_install", "-at_install")
+class TestOversizeTexts(BadInputCase):
+    def test_texts_beyond_their_limit_are_refused(self):
+        char, text = TEXT_LIMITS["char"], TEXT_LIMITS["text"]
+        cases = [
+            # (record, field, length, label and limit in the message)
+            (self.participant, "name", 129, "Name", "128"),
+            (self.participant, "phone", 65, "Phone", "64"),
+            (self.participant, "zip", 17, "Zip", "16"),
+            (self.participant, "residence", char + 1, "Residence", str(char)),
+            (self.participant, "interests", text + 1, "Interests (own words)", str(text)),
+            (self.participant, "adaptations", MB, "Adaptations needed", str(text)),
+            (self.wish, "name", 201, "Wish (own words)", "200"),
+            (self.wish, "name", MB, "Wish (own words)", "200"),  # the measured 1 MB wish
+            (self.wish, "description", text + 1, "Description", str(text)),
+            (self.member, "frequency", char + 1, "Frequency", str(char)),
+            (self.followup, "summary", text + 1, "Summary", str(text)),
+            (self.note, "note", 3 * MB, "Note", str(text)),  # the measured 3 MB note
+            (self.log, "note", text + 1, "Note", str(text)),
+            (self.volunteer_contact, "note", text + 1, "Note", str(text)),
+            (self.activity, "name", char + 1, "Name", str(char)),
+            (self.activity, "accessibility", text + 1, "Accessibility", str(text)),
+        ]
+        for record, name, length, label, limit in cases:
+            with self.subTest(model=record._name, field=name, length=length):
+                self.assertRefused(record, {name: "x" * length}, says=(label, limit))
+
+    def test_a_life_story_is_measured_by_its_text(self):
+        # 100 000 characters of text is the life story's limit, its markup aside.
+        limit = self.participant._input_limits["life_story"]
+        # 999 characters of text in 30 of markup
+        story = "<p><b><i><u>" + "y" * 999 + "</u></i></b></p>"
+        with self.subTest(case="text over the limit"):
+            self.assertRefused(
+                self.participant,
+                {"life_story": story * (limit // 999 + 1)},
+                says=("Life story", str(limit)),
+            )
+        with self.subTest(case="markup flood"):
+            self.assertRefused(
+                self.participant, {"life_story": "<p></p>" * (limit * 2)}, says=("Life story",)
+            )
+        with self.subTest(case="much markup, text within the limit: accepted"):
+            self.participant.life_story = story * 99  # 98 901 characters of text
+            self.assertGreater(len(self.participant.life_story), limit)
+            self.assertIn("y" * 999, self.participant.life_story)
+
+    def test_texts_at_their_limit_are_accepted(self):
+        self.wish.name = "w" * 200
+        self.note.note = "n" * TEXT_LIMITS["text"]
+        self.activity.place = "p" * TEXT_LIMITS["char"]
+        self.assertEqual(len(self.wish.name), 200)
+
+    def test_oversize_records_are_not_created(self):
+        cases = [
+            ("aktive.wish", {"participant_id": self.participant.id, "name": "w" * MB}),
+            (
+                "aktive.sensitive.note",
+                {"participant_id": self.participant.id, "kind": "health", "note": "n" * 3 * MB},
+            ),
+            ("aktive.participant", {"name": "N" * 129}),
+            ("aktive.contact.log", {"participant_id": self.participant.id, "note": "c" * MB}),
+        ]
+        for model, vals in cases:
+            with self.subTest(model=model):
+                self.assertNotCreated(model, vals, says=("too long",))
+
+
+@tagged("post_install", "-at_install")
+class TestImpossibleDates(BadInputCase):
+    def test_dates_out_of_range_or_of_no_calendar_are_refused(self):
+        cases = [
+            (self.participant, "birthdate", "0001-01-01", ValidationError),
+            (self.participant, "birthdate", "9999-12-31", ValidationError),
+            (self.participant, "paused_until", "not a date", ValidationError),
+            (self.participant, "referral_date", "1899-12-31", ValidationError),
+            (self.participant, "consent_date", "2101-01-01", ValidationError),
+            (self.member, "date_start", "abc", ValidationError),
+            (self.member, "date_end", "2024-02-30", ValidationError),
+            (self.member, "date_end", 12345, ValidationError),
+            (self.followup, "date_planned", "0001-01-01", ValidationError),
+            (self.followup, "date_planned", "2026-13-01", ValidationError),
+            (self.note, "date", "0001-01-01", ValidationError),
+            (self.log, "date", "0001-01-01", ValidationError),
+            (self.volunteer_contact, "date", "1000-06-15", ValidationError),
+        ]
+        for record, name, value, exception in cases:
+            with self.subTest(model=record._name, field=name, value=value):
+                self.assertRefused(record, {name: value}, exception)
+
+    def test_the_message_names_the_field_and_the_range(self):
+        self.assertRefused(
+            self.participant,
+            {"birthdate": "0001-01-01"},
+            says=("Date of birth", "0001-01-01", "1900", "2100"),
+        )
+
+    def test_a_case_reported_in_year_one_is_not_created(self):
+        self.assertNotCreated(
+            "aktive.participant", {"name": "Year One", "referral_date": "0001-01-01"}
+        )
+
+    def test_plausible_edge_dates_are_accepted(self):
+        self.participant.birthdate = "1900-01-01"
+        self.followup.date_planned = "2100-12-31"
+        self.assertEqual(str(self.participant.birthdate), "1900-01-01")
+
+
+@tagged("post_install", "-at_install")
+class TestWrongTypesAndIds(BadInputCase):
+    def test_values_of_the_wrong_type_are_refused(self):
+        cases = [
+            (self.wish, {"category_id": "abc"}),  # the ORM used to clear the category
+            (self.wish, {"category_id": -1}),
+            (self.wish, {"category_id": 0}),
+            (self.wish, {"category_id": HUGE}),
+            (self.wish, {"sequence": "abc"}),
+            (self.wish, {"sequence": HUGE}),
+            (self.wish, {"state": "bogus"}),
+            (self.wish, {"name": ["a", "list"]}),
+            (self.wish, {"name": {"a": 1}}),
+            (self.wish, {"name": True}),
+            (self.wish, {"nope": 1}),
+            (self.participant, {"active": "no"}),  # the ORM reads any text as yes
+            (self.participant, {"coordinator_id": "bjorg"}),
+            (self.member, {"participant_id": -1}),
+            (self.member, {"partner_id": HUGE}),
+            (self.log, {"hours": "two"}),
+            (self.activity, {"company_id": 0}),
+        ]
+        for record, vals in cases:
+            with self.subTest(model=record._name, vals=str(vals)):
+                self.assertRefused(record, vals)
+
+    def test_the_message_names_the_field(self):
+        self.assertRefused(self.wish, {"category_id": "abc"}, says=("Category", "'abc'"))
+
+
+@tagged("post_install", "-at_install")
+class TestHtmlInTexts(BadInputCase):
+    def test_script_in_a_life_story_is_sanitized(self):
+        self.participant.life_story = "<p>Glad i bøker</p><script>alert('x')</script>"
+        self.assertIn("Glad i bøker", self.participant.life_story)
+        self.assertNotIn("<script", self.participant.life_story)
+        self.assertNotIn("alert", self.participant.life_story)
+
+    def test_html_in_plain_texts_is_kept_as_text_and_escaped_on_the_form(self):
+        script = "<script>alert('x')</script>"
+        self.participant.adaptations = script
+        self.wish.name = "<b onmouseover=alert(1)>Choir</b>"
+        self.assertEqual(self.participant.adaptations, script)  # stored as typed
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(REPORT, self.participant.ids)
+        html = html.decode()
+        self.assertIn("&lt;script&gt;alert(", html)
+        self.assertNotIn("<script>alert", html)
+        self.assertIn("&lt;b onmouseover=alert(1)&gt;Choir&lt;/b&gt;", html)
+        self.assertNotIn("<b onmouseover", html)
+
+
+@tagged("post_install", "-at_install")
+class TestContactFormOnBadIds(BadInputCase):
+    def test_print_and_send_on_ids_that_are_no_record(self):
+        Participant = self.env["aktive.participant"].with_user(self.coordinator)
+        versions = self.env["aktive.contact.form.version"].search_count([])
+        for ids in ([0], [-1], [HUGE], [self.participant.id, 0]):
+            actions = ["action_print_contact_form"]
+            if len(ids) == 1:  # sending is for one case at a time
+                actions.append("action_send_contact_form")
+            for action in actions:
+                with self.subTest(ids=ids, action=action):
+                    with self.assertRaises(MissingError):
+                        getattr(Participant.browse(ids), action)()
+            with self.subTest(ids=ids, action="render"):
+                with self.assertRaises(MissingError):
+                    self.env["ir.actions.report"]._render_qweb_html(REPORT, ids)
+        with self.subTest(ids=[]):
+            with self.assertRaises(UserError):
+                Participant.browse().action_print_contact_form()
+        self.assertEqual(self.env["aktive.contact.form.version"].search_count([]), versions)
+
+
+@tagged("post_install", "-at_install")
+class TestWizardsOnBadInput(BadInputCase):
+    def test_suggestions_for_a_wish_that_is_no_record(self):
+        Suggestion = self.env["aktive.volunteer.suggestion"].with_user(self.coordinator)
+        deleted = self.add_wish(name="Gone")
+        deleted.unlink()
+        for wish_id in (0, -1, HUGE, "abc", deleted.id, None):
+            with self.subTest(wish_id=wish_id):
+                count = Suggestion.sudo().search_count([])
+                with self.assertRaises(MissingError):
+                    Suggestion.create({"wish_id": wish_id})
+                self.assertEqual(Suggestion.sudo().search_count([]), count)
+        with self.subTest(case="a real wish still works"):
+            self.assertTrue(Suggestion.create({"wish_id": self.wish.id}))
+
+    def test_dashboard_for_a_year_no_one_means(self):
+        Dashboard = self.env["aktive.dashboard"].with_user(self.coordinator)
+        for year in (0, -1, 1, 99999):
+            with self.subTest(year=year):
+                with self.assertRaises(ValidationError):
+                    Dashboard.create({"year": year})
+                # Typed in the form (not saved yet): the numbers are not computed either.
+                with self.assertRaises(ValidationError):
+                    Dashboard.new({"year": year}).active_participants  # noqa: B018
+        with self.subTest(case="this year still works"):
+            self.assertGreaterEqual(Dashboard.create({}).active_participants, 0)
+
+    def test_settings_beyond_sense_or_type(self):
+        admin = self.admin_user
+        company = admin.company_id
+        before = company.read(
+            ["aktive_followup_interval", "aktive_retention_months", "aktive_retention_action"]
+        )
+        Settings = self.env["aktive.settings"].with_user(admin)
+        cases = [
+            {"followup_interval": 25},
+            {"volunteer_contact_interval": 1000},
+            {"retention_months": 10**6},
+            {"retention_months": HUGE},
+            {"retention_months": -HUGE},
+            {"followup_interval": "two"},
+        ]
+        for vals in cases:
+            with self.subTest(vals=str(vals)):
+                with self.assertRaises(ValidationError):
+                    Settings.create(vals).action_save()
+        for value in (0, -5):
+            with self.subTest(followup_interval=value):
+                settings = Settings.create({})
+                settings.followup_interval = value
+                with self.assertRaises(ValidationError):
+                    settings.action_save()
+        company.invalidate_recordset()
+        self.assertEqual(
+            company.read(
+                ["aktive_followup_interval", "aktive_retention_months", "aktive_retention_action"]
+            ),
+            before,
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestBadInputOverTheWire(HttpCase):
+    """JSON-RPC and the report routes, as the demo users (password = login)."""
+
+    def setUp(self):
+        super().setUp()
+        self.arne = self.env.ref("aktive_sammen_addon.participant_arne_demo")
+        self.wish = self.env.ref("aktive_sammen_addon.wish_arne_0_demo")
+        self.note = self.env.ref("aktive_sammen_addon.sensitive_note_arne_demo")
+        self.report_url = f"/report/pdf/{REPORT}"
+
+    def snapshot(self):
+        """What printing or a refused call could have changed: the case, its log and its
+        archive of forms."""
+        self.env.invalidate_all()
+        return (
+            self.arne.read(["name", "phone", "write_date"]),
+            len(self.arne.message_ids),
+            len(self.arne.sudo().contact_form_version_ids),
+            self.wish.read(["name", "category_id", "write_date"]),
+            self.note.read(["note", "date"]),
+        )
+
+    def rpc_error(self, model, method, args):
+        """The error of a call_kw as the web client receives it."""
+        response = self.url_open(
+            "/web/dataset/call_kw",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 1,
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": {"context": {"lang": "en_US"}},
+                },
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        body = response.json()
+        self.assertIn("error", body, f"{model}.{method}{args} was not refused")
+        return body["error"]["data"]
+
+    def test_json_rpc_bad_calls_get_clear_errors(self):
+        self.authenticate("bjorg", "bjorg")
+        participant, wish = "aktive.participant", "aktive.wish"
+        cases = [
+            (participant, "action_print_contact_form", [[0]], "does not exist"),
+            (participant, "action_print_contact_form", [[-1]], "does not exist"),
+            (participant, "action_print_contact_form", [[HUGE]], "does not exist"),
+            (participant, "action_send_contact_form", [[0]], "does not exist"),
+            (participant, "action_send_contact_form", [[-1]], "does not exist"),
+            (participant, "action_print_contact_form", [[]], "Choose the participant"),
+            (wish, "write", [[self.wish.id], {"name": "w" * MB}], "too long"),
+            (wish, "write", [[self.wish.id], {"category_id": 99999}], ""),
+            (wish, "write", [[self.wish.id], {"category_id": HUGE}], "not a valid value"),
+            (wish, "write", [[self.wish.id], {"category_id": "abc"}], "not a valid value"),
+            (participant, "write", [[self.arne.id], {"birthdate": "0001-01-01"}], "plausible"),
+            (participant, "write", [[self.arne.id], {"phone": "9" * 65}], "too long"),
+        ]
+        before = self.snapshot()
+        for model, method, args, says in cases:
+            with self.subTest(method=method, args=str(args)[:60]):
+                error = self.rpc_error(model, method, args)
+                self.assertIn(error["name"], CLEAR_ERRORS)
+                self.assertIn(says, error["message"])
+        self.assertEqual(self.snapshot(), before)
+
+    def test_json_rpc_reading_an_id_beyond_the_database_reads_nothing(self):
+        self.authenticate("bjorg", "bjorg")
+        result = self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": "aktive.wish", "method": "read", "args": [[HUGE], ["name"]], "kwargs": {}},
+        )
+        self.assertEqual(result, [])
+
+    def test_json_rpc_a_3_mb_sensitive_note_is_refused(self):
+        self.authenticate("hilde", "hilde")
+        before = self.snapshot()
+        error = self.rpc_error(
+            "aktive.sensitive.note", "write", [[self.note.id], {"note": "n" * 3 * MB}]
+        )
+        self.assertEqual(error["name"], "odoo.exceptions.ValidationError")
+        self.assertIn("too long", error["message"])
+        self.assertEqual(self.snapshot(), before)
+
+    def bad_report_urls(self):
+        arne = self.arne.id
+        return [
+            (f"{self.report_url}/0", 404),
+            (f"{self.report_url}/-1", 404),
+            (f"{self.report_url}/{HUGE}", 404),
+            (f"{self.report_url}/99999999999999999999", 404),
+            (f"{self.report_url}/abc", 404),
+            (f"{self.report_url}/{arne},0", 404),
+            (f"{self.report_url}/999999", 404),  # no such participant
+            (f"/report/html/{REPORT}/0", 404),
+            (f"/report/pdf/aktive_sammen_addon.no_such_report/{arne}", 404),
+            (f"/report/pdf/no_such_report/{arne}", 404),
+            (f"/report/pdf/aktive_sammen_addon.aktive_participant_action/{arne}", 404),
+            (f"/report/xls/{REPORT}/{arne}", 404),
+            (f"{self.report_url}/{arne}?options=not-json", 400),
+            (f"{self.report_url}/{arne}?context=[1]", 400),
+        ]
+
+    def test_report_routes_answer_not_found_for_every_role(self):
+        before = self.snapshot()
+        for login in ("bjorg", "hilde", "mahmoud"):
+            self.authenticate(login, login)
+            for url, status in self.bad_report_urls():
+                with self.subTest(login=login, url=url):
+                    response = self.url_open(url)
+                    self.assertEqual(response.status_code, status)
+                    self.assertNotIn(b"Traceback", response.content)
+        self.assertEqual(self.snapshot(), before)
+
+    def download(self, url):
+        return self.url_open("/report/download", params={"data": json.dumps([url, "qweb-pdf"])})
+
+    def test_the_print_download_of_bad_ids_is_not_found(self):
+        self.authenticate("bjorg", "bjorg")
+        for docids in ("0", "-1", str(HUGE), "abc"):
+            with self.subTest(docids=docids):
+                response = self.download(f"{self.report_url}/{docids}")
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn(b"Traceback", response.content)
+        with self.subTest(data="not json"):
+            response = self.url_open("/report/download", params={"data": "{nope"})
+            self.assertEqual(response.status_code, 400)
+
+    def test_normal_printing_still_works(self):
+        self.authenticate("bjorg", "bjorg")
+        response = self.url_open(f"/report/html/{REPORT}/{self.arne.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Arne", response.text)
+        response = self.download(f"{self.report_url}/{self.arne.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+
+    def test_a_volunteer_asking_for_another_form_is_forbidden(self):
+        other = self.env["aktive.participant"].create({"name": "Not Mahmoud's", "phone": "1"})
+        other.sudo().consent_given = True
+        self.authenticate("mahmoud", "mahmoud")
+        response = self.url_open(f"/report/html/{REPORT}/{other.id}")
+        self.assertEqual(response.status_code, 403)
+        self.assertNotIn(b"Traceback", response.content)
+        self.assertNotIn(b"Not Mahmoud", response.content)
