@@ -3,14 +3,34 @@ pytest's JUnit XML) and every denial the tests asserted (from the AKTIVE_ACCESS_
 that aktive_sammen_addon/tests/access_matrix.py writes), by role, model, operation and class."""
 
 import collections
+import contextlib
+import io
 import json
 import sys
 import xml.etree.ElementTree as ET
 
+BEGIN, END = "<!-- access:begin -->", "<!-- access:end -->"
 ROLES = ["volunteer", "staff_volunteer", "municipal", "coordinator", "admin", "any"]
 
 
-def main(matrix_path, junit_path):
+def main(matrix_path, junit_path, readme=None):
+    """Print the report; with `readme`, also put it between its access markers."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        status = report(matrix_path, junit_path)
+    text = buffer.getvalue()
+    print(text, end="")
+    if readme:
+        with open(readme, encoding="utf-8") as file:
+            content = file.read()
+        head, _sep, rest = content.partition(BEGIN)
+        _old, _sep, tail = rest.partition(END)
+        with open(readme, "w", encoding="utf-8") as file:
+            file.write(f"{head}{BEGIN}\n{text}{END}{tail}")
+    return status
+
+
+def report(matrix_path, junit_path):
     cases = ET.parse(junit_path).getroot().iter("testcase")
     by_file = collections.Counter()
     failed = 0
@@ -43,4 +63,4 @@ def table(rows, title, key, label):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:4]))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make access-report: run the access tests (a fresh test database, as make test builds it) and
-# print the matrix they proved: role × model × operation, and the leak classes, with counts.
+# print the matrix they proved: role × model × operation, and the leak classes, with counts
+# (also written into README.md between its access markers).
 source "$(dirname "$0")/common.sh"
 out=$REPO_ROOT/artifacts
 mkdir -p "$out"
@@ -19,5 +20,5 @@ TEST_DB_NAME=${ACCESS_DB_NAME:-aktive_sammen_access} TEST_HTTP_PORT=${ACCESS_HTT
   bash "$REPO_ROOT/scripts/test.sh" >"$out/access_tests.log" 2>&1 || status=$?
 tail -n 1 "$out/access_tests.log"
 "$VENV/bin/python" "$REPO_ROOT/scripts/access_report.py" "$out/access_matrix.jsonl" \
-  "$out/access_tests.xml" || status=1
+  "$out/access_tests.xml" "$REPO_ROOT/README.md" || status=1
 exit $status

@@ -4,8 +4,9 @@ Runs inside `odoo shell` on a database with the addon and its demo data installe
 (scripts/bench.sh makes one). Generates a large municipality - 20,000 participants,
 8,000 volunteers, 60,000 wishes, 100,000 follow-ups, 500 activities - then times the hot
 paths of
-aktive_sammen_addon/tests/operations.py as a coordinator: the median of several runs and the
-query count of one run. Prints a table; --readme writes it into README.md.
+aktive_sammen_addon/tests/operations.py as a coordinator, and the volunteer's phone pages as
+HTTP requests: the median of several runs and the query count of one run. Prints a table;
+--readme writes it into README.md.
 """
 
 import os
@@ -14,7 +15,10 @@ import statistics
 import sys
 import time
 
+import odoo
+from odoo import sql_db
 from odoo.addons.aktive_sammen_addon.tests import operations
+from werkzeug.test import Client
 
 SCALE = {
     "participants": 20000,
@@ -185,6 +189,81 @@ def measure(env, coordinator):
             queries = env.cr.sql_log_count - before
         rows.append((label, queries, statistics.median(times)))
     rows += measure_overdue_cron(env)
+    rows += measure_portal(env)
+    return rows
+
+
+def portal_client(env, login):
+    """A phone in this process: Odoo's WSGI application serves each request as a server does,
+    on a cursor of its own (so it reads committed data only). Returns operations' open_url."""
+    client = Client(odoo.http.root)
+    environ = {"REMOTE_ADDR": "127.0.0.1"}
+    resolved = {}
+
+    def open_url(path, params=None):
+        if params is not None:
+            payload = {"jsonrpc": "2.0", "method": "call", "params": params}
+            response = client.post(path, json=payload, environ_base=environ)
+            body = response.get_json()
+            if response.status_code != 200 or "error" in body:
+                raise RuntimeError(f"{path}: {response.status_code} {body.get('error')}")
+            return body["result"]
+        # A user whose language is not the default one is sent on to /<lang>/...: after the
+        # first time, ask for the address it led to, as the links of the pages do.
+        response = client.get(resolved.get(path, path), environ_base=environ, follow_redirects=True)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: {response.status_code}")
+        resolved[path] = response.request.path
+        return response.get_data(as_text=True)
+
+    open_url("/web/session/authenticate", {"db": env.cr.dbname, "login": login, "password": login})
+    return open_url
+
+
+def measure_portal(env):
+    """The volunteer's phone pages, for the generated volunteer with the most people, as a
+    portal user in bokmål. The data is committed first (the requests have cursors of their
+    own): the benchmark database is thrown away afterwards."""
+    env.cr.execute(
+        "SELECT m.partner_id FROM aktive_network_member m JOIN res_partner p ON p.id = m.partner_id"
+        " WHERE m.active AND p.name LIKE 'Frivillig %%'"
+        " GROUP BY m.partner_id ORDER BY count(*) DESC, m.partner_id LIMIT 1"
+    )
+    partner = env["res.partner"].browse(env.cr.fetchone()[0])
+    partner.aktive_confidentiality_document = "U2lnbmVydA=="
+    groups = [env.ref("base.group_portal").id, env.ref(operations.VOLUNTEER).id]
+    lang = "nb_NO" if env["res.lang"].search_count([("code", "=", "nb_NO")]) else env.lang
+    user = env["res.users"].create(
+        {
+            "login": "bench_volunteer",
+            "password": "bench_volunteer",
+            "partner_id": partner.id,
+            "lang": lang,
+            "group_ids": [(6, 0, groups)],
+        }
+    )
+    people = env["aktive.participant"].with_user(user).search([])
+    env.cr.commit()
+    open_url = portal_client(env, user.login)
+    ops = [
+        (
+            f"Volunteer's home /my with its counters ({len(people)} people)",
+            operations.portal_home,
+            (),
+        ),
+        ("One person's page for the volunteer", operations.portal_person, (people[0].id,)),
+    ]
+    rows = []
+    for label, operation, args in ops:
+        operation(open_url, *args)  # warm the registry caches
+        times, queries = [], None
+        for _ in range(RUNS):
+            before = sql_db.sql_counter
+            start = time.perf_counter()
+            operation(open_url, *args)
+            times.append(time.perf_counter() - start)
+            queries = sql_db.sql_counter - before
+        rows.append((label, queries, statistics.median(times)))
     return rows
 
 

@@ -16,9 +16,12 @@ PYTHON = os.path.join(os.environ.get("AKTIVE_VENV", ".venv"), "bin", "python")
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def odoo(*args, command=None, stdin=None, with_repo=True, timeout=600):
-    """Run the Odoo CLI; with_repo=False leaves our addon off the addons path."""
+def odoo(*args, command=None, stdin=None, with_repo=True, timeout=600, addons_from=None):
+    """Run the Odoo CLI; with_repo=False leaves our addon off the addons path, addons_from
+    puts another copy of it there (an earlier version, for an upgrade)."""
     addons = f"{ODOO_ADDONS},{REPO_ROOT}" if with_repo else ODOO_ADDONS
+    if addons_from:
+        addons = f"{ODOO_ADDONS},{addons_from}"
     cmd = [PYTHON, ODOO_BIN, *([command] if command else [])]
     cmd += ["-c", ODOO_CONF, f"--addons-path={addons}", *args]
     proc = subprocess.run(
@@ -30,10 +33,18 @@ def odoo(*args, command=None, stdin=None, with_repo=True, timeout=600):
     return proc
 
 
-def shell(db, script):
+def shell(db, script, addons_from=None):
     """Run `script` in `odoo shell` on db; it sets `result`, which comes back as JSON."""
     code = script + "\nprint('RESULT:' + __import__('json').dumps(result))\n"
-    proc = odoo("-d", db, "--no-http", "--log-level=warn", command="shell", stdin=code)
+    proc = odoo(
+        "-d",
+        db,
+        "--no-http",
+        "--log-level=warn",
+        command="shell",
+        stdin=code,
+        addons_from=addons_from,
+    )
     for line in proc.stdout.splitlines():
         if line.startswith("RESULT:"):
             return json.loads(line[len("RESULT:") :])

@@ -107,28 +107,28 @@ def aktive_rule_aware_domain(model, domain, names=None):
             field is None
             or field.name != condition.field_expr
             or (names and field.name not in names)
+            or field.type not in ("one2many", "many2many")
+            or not field.store
         ):
             return condition
-        if field.type not in ("one2many", "many2many") or not field.store:
-            return condition
         operator, value = condition.operator, condition.value
-        if operator in ("=", "!=") and (value is False or value is None or value == []):
-            positive = operator == "!="
-            return Domain(field.name, "any" if positive else "not any", Domain.TRUE)
-        if operator in ("=", "!=") and isinstance(value, int):
-            operator, value = ("in" if operator == "=" else "not in"), [value]
-        if operator not in ("in", "not in") or isinstance(value, (Domain, str)):
+        if operator not in ("=", "!=", "in", "not in"):
             return condition
-        value = list(value) if not isinstance(value, int) else [value]
+        if not isinstance(value, (list, tuple, set, frozenset)):
+            value = [value]
+        if not value or not all(v is False or v is None or isinstance(v, int) for v in value):
+            return condition  # a sub-query or a name: Odoo applies the rules to those
         ids = [v for v in value if v]
-        empty = len(ids) < len(value)  # False among the ids: "or no record at all"
-        any_op = "any" if operator == "in" else "not any"
-        result = Domain(field.name, any_op, Domain("id", "in", ids)) if ids else None
-        if empty:
-            none = Domain(field.name, "not any" if operator == "in" else "any", Domain.TRUE)
-            result = (
-                none if result is None else (result | none if operator == "in" else result & none)
-            )
-        return result if result is not None else condition
+        positive = operator in ("=", "in")
+        if len(ids) < len(value):  # "= False", or False among the ids
+            none = Domain(field.name, "not any" if positive else "any", Domain.TRUE)
+        else:
+            none = None
+        some = Domain(field.name, "any" if positive else "not any", Domain("id", "in", ids))
+        if not ids:
+            return none
+        if none is None:
+            return some
+        return some | none if positive else some & none
 
     return domain.map_conditions(rewrite)

@@ -44,10 +44,11 @@ class DenialMixin:
         parts = self._testMethodName.split("_")
         row = parts[1] if len(parts) > 1 else ""
         role = self.ROW_ROLES.get(row[:1], "any") if row[1:].isdigit() else "any"
-        return self._recorded(manager, role, type(self).__module__.rsplit(".", 1)[-1])
+        return self._recorded(manager, role, type(self).__name__)
 
     @contextlib.contextmanager
-    def _recorded(self, manager, role, module):
+    def _recorded(self, manager, role, test_class):
+        """Under the test class (TestLeakFollowing, TestVolunteerAccess...) as its class."""
         with manager as caught:
             yield caught
-        record(role, "*", "assertRaises", module)
+        record(role, "*", "assertRaises", test_class)

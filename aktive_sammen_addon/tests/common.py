@@ -66,6 +66,26 @@ class AktiveCase(TransactionCase):
             }
         )
 
+    @classmethod
+    def new_staff_volunteer(cls, login, participant=None):
+        """Staff who also volunteer: an internal user with the Volunteer group and a signed
+        declaration, in the network of `participant` (the test's participant by default)."""
+        staff = new_test_user(
+            cls.env,
+            login=login,
+            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
+        )
+        staff.partner_id.write(
+            {"aktive_confidentiality_date": cls.today, "aktive_confidentiality_document": SIGNED}
+        )
+        cls.env["aktive.network.member"].create(
+            {
+                "participant_id": (participant or cls.participant).id,
+                "partner_id": staff.partner_id.id,
+            }
+        )
+        return staff
+
     def add_wish(self, participant=None, state="new", **vals):
         return self.env["aktive.wish"].create(
             {

@@ -2,6 +2,13 @@
 (test_performance.py) and the benchmark (tests/bench_scale.py at the repository root) run
 exactly these."""
 
+import re
+
+# Odoo's portal fills in the tiles of /my afterwards: one JSON-RPC call to /my/counters with
+# the counters the page names.
+VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
+PORTAL_COUNTER = re.compile(r'data-placeholder_count="([^"]+)"')
+
 KANBAN_FIELDS = [
     "name",
     "stage_id",
@@ -61,3 +68,25 @@ def reporting_pivot(env):
         [("state", "=", "held")], ["date_held:month"], ["__count"]
     )
     return participants, followups
+
+
+# The volunteer's pages are HTTP requests: `open_url(path)` answers a page's HTML and
+# `open_url(path, params)` a JSON-RPC result, each as the logged-in volunteer (the query-count
+# test opens them through the test server, the benchmark through Odoo's WSGI application).
+
+
+def portal_home(open_url):
+    """A volunteer's /my on the phone: the page with their people, then its counters."""
+    html = open_url("/my")
+    assert "o_aktive_portal_home" in html, "the volunteer's home, with their people"
+    # The first visit of a session asks for every tile's counter; later ones only for those
+    # that were zero (the session remembers the others). Ours is always asked: the worst case.
+    counters = sorted({*PORTAL_COUNTER.findall(html), "aktive_people_count"})
+    return open_url("/my/counters", {"counters": counters})
+
+
+def portal_person(open_url, participant_id):
+    """The page of one person the volunteer helps: phone, address, wishes, network, log."""
+    html = open_url(f"/my/aktive/person/{participant_id}")
+    assert "o_aktive_person" in html, "the person's page, not another one"
+    return html

@@ -4,13 +4,11 @@ from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
-from odoo.tests import new_test_user
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 from psycopg2 import IntegrityError
 
 from .common import PIXEL_PNG
-from .common import SIGNED
 from .common import AktiveCase
 
 
@@ -245,15 +243,7 @@ class TestParticipant(AktiveCase):
         fields_read = ["activity_summary", "activity_type_id", "activity_type_icon"]
         # Staff who volunteer are internal users; the others are portal users, refused the
         # activity fields outright (mail's groups). Either way they read nothing of them.
-        staff = new_test_user(
-            self.env,
-            login="staff_volunteer",
-            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
-        )
-        staff.partner_id.write(
-            {"aktive_confidentiality_date": self.today, "aktive_confidentiality_document": SIGNED}
-        )
-        self.add_member(staff.partner_id)
+        staff = self.new_staff_volunteer("staff_volunteer")
         for volunteer in (self.volunteer_user, staff):
             self.env.invalidate_all()
             try:

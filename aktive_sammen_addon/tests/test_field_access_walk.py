@@ -6,10 +6,8 @@ computed from one it may not (a derived field). A new field is covered by the ne
 
 from odoo.exceptions import AccessError
 from odoo.models import MAGIC_COLUMNS
-from odoo.tests import new_test_user
 from odoo.tests import tagged
 
-from .common import SIGNED
 from .test_access_rights import AccessCase
 
 # Field types a search "field != False" makes no sense for.
@@ -23,17 +21,7 @@ class TestFieldAccessWalk(AccessCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        staff = new_test_user(
-            cls.env,
-            login="walk_staff_volunteer",
-            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
-        )
-        staff.partner_id.write(
-            {"aktive_confidentiality_date": cls.today, "aktive_confidentiality_document": SIGNED}
-        )
-        cls.env["aktive.network.member"].create(
-            {"participant_id": cls.participant.id, "partner_id": staff.partner_id.id}
-        )
+        staff = cls.new_staff_volunteer("walk_staff_volunteer")
         cls.walk_roles = dict(cls.roles, staff_volunteer=staff)
         cls.participant.activity_schedule(
             "mail.mail_activity_data_todo", summary="Call the GP", user_id=cls.coordinator.id

@@ -1,3 +1,5 @@
+import contextlib
+
 from odoo.tests import HttpCase
 from odoo.tests import JsonRpcException
 from odoo.tests import new_test_user
@@ -106,3 +108,52 @@ class TestCaseFilesOverHttp(HttpCase):
                 response = self.fetch(attachment)
                 self.assertEqual(response.status_code, 200)
                 self.assertEqual(response.content, b"GP letter")
+
+
+@tagged("post_install", "-at_install")
+class TestFollowOverHttp(HttpCase):
+    """The Follow button's route and the chatter's routes, as the browser calls them: a
+    volunteer (portal or staff) cannot follow the case they help, nor read its log."""
+
+    def setUp(self):
+        super().setUp()
+        self.arne = self.env.ref("aktive_sammen_addon.participant_arne_demo")
+        self.staff = new_test_user(
+            self.env,
+            login="rpc_staff_volunteer",
+            password="rpc_staff_volunteer_pw",
+            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
+        )
+        self.staff.partner_id.write(
+            {"aktive_confidentiality_date": "2026-01-01", "aktive_confidentiality_document": SIGNED}
+        )
+        self.env["aktive.network.member"].create(
+            {"participant_id": self.arne.id, "partner_id": self.staff.partner_id.id}
+        )
+        self.arne.message_post(body="Internal: hospital next week", subtype_xmlid="mail.mt_note")
+
+    def test_follow_route_refused_and_log_unreadable(self):
+        self.authenticate("rpc_staff_volunteer", "rpc_staff_volunteer_pw")
+        thread = {"res_model": "aktive.participant", "res_id": self.arne.id}
+        # refused outright or ignored: either way no following
+        with contextlib.suppress(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/mail/thread/subscribe", {**thread, "partner_ids": self.staff.partner_id.ids}
+            )
+        self.assertNotIn(self.staff.partner_id, self.arne.sudo().message_partner_ids)
+        try:
+            messages = self.make_jsonrpc_request(
+                "/mail/thread/messages",
+                {"thread_model": "aktive.participant", "thread_id": self.arne.id},
+            )
+        except JsonRpcException:
+            messages = {}
+        self.assertNotIn("hospital", str(messages))
+        # the demo volunteer on the portal: the same
+        mahmoud = self.env.ref("aktive_sammen_addon.user_mahmoud_demo").partner_id
+        self.authenticate("mahmoud", "mahmoud")
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/mail/thread/subscribe", {**thread, "partner_ids": mahmoud.ids}
+            )
+        self.assertNotIn(mahmoud, self.arne.sudo().message_partner_ids)

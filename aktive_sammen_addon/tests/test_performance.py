@@ -1,5 +1,8 @@
 from datetime import timedelta
 
+from odoo import fields
+from odoo.tests import HttpCase
+from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 from . import operations
@@ -126,3 +129,111 @@ class TestHotPathQueries(AktiveCase):
                 self.env.invalidate_all()
                 with self.assertQueryCount(bound):
                     operation(env, *args)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalQueries(HttpCase):
+    """The volunteer's phone pages (operations.portal_home, operations.portal_person), through
+    the test server: the query count of a page must not grow with the people the volunteer
+    helps, nor with the wishes, network and log of the person, nor with the rest of the data."""
+
+    def setUp(self):
+        super().setUp()
+        self.user = new_test_user(
+            self.env,
+            login="perf_volunteer",
+            groups="base.group_portal,aktive_sammen_addon.group_aktive_volunteer",
+            name="Perf Volunteer",
+        )
+        self.user.partner_id.write(
+            {
+                "is_aktive_volunteer": True,
+                "aktive_confidentiality_date": fields.Date.today(),
+                "aktive_confidentiality_document": SIGNED,
+            }
+        )
+        self.category = self.env.ref("aktive_sammen_addon.wish_category_culture")
+        self.contact = self.env["res.partner"].create({"name": "Perf Contact", "phone": "1"})
+        self.person = self.grow(1)[0]
+        self.authenticate("perf_volunteer", "perf_volunteer")
+
+    def grow(self, n, person=None):
+        """n more people the volunteer helps and n they do not, each with a second volunteer,
+        two wishes and two log entries by the volunteer; n more volunteers, two wishes and two
+        log entries on `person`."""
+        signed = {
+            "is_aktive_volunteer": True,
+            "aktive_confidentiality_date": fields.Date.today(),
+            "aktive_confidentiality_document": SIGNED,
+        }
+        others = self.env["res.partner"].create(
+            [{"name": f"Other Volunteer {n}-{i}", "phone": "2", **signed} for i in range(3 * n)]
+        )
+        people = self.env["aktive.participant"].create(
+            [
+                {
+                    "name": f"Person {n}-{i}",
+                    "phone": "3",
+                    "street": "Storgata 1",
+                    "city": "Vennesla",
+                    "municipal_contact_id": self.contact.id,
+                }
+                for i in range(2 * n)
+            ]
+        )
+        mine = people[:n]
+        members = [
+            {"participant_id": p.id, "partner_id": v.id}
+            for p, v in zip(people, others[: 2 * n], strict=True)
+        ]
+        members += [{"participant_id": p.id, "partner_id": self.user.partner_id.id} for p in mine]
+        if person:
+            members += [{"participant_id": person.id, "partner_id": v.id} for v in others[2 * n :]]
+        self.env["aktive.network.member"].create(members)
+        self.env["aktive.wish"].create(
+            [
+                {"participant_id": p.id, "name": f"Wish {k}", "category_id": self.category.id}
+                for p in people | (person or people[:0])
+                for k in range(2)
+            ]
+        )
+        self.env["aktive.contact.log"].create(
+            [
+                {"participant_id": p.id, "user_id": self.user.id, "kind": "visit"}
+                for p in mine | (person or mine[:0])
+                for _ in range(2)
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return mine
+
+    def open_url(self, path, params=None):
+        if params is not None:
+            return self.make_jsonrpc_request(path, params)
+        response = self.url_open(path, allow_redirects=False)
+        self.assertEqual(response.status_code, 200, path)
+        return response.text
+
+    def count(self, operation, *args):
+        """Queries of one request (or two, /my and its counters), the caches warm."""
+        operation(self.open_url, *args)
+        before = self.cr.sql_log_count
+        operation(self.open_url, *args)
+        return self.cr.sql_log_count - before
+
+    def test_portal_counts_do_not_grow_with_the_data(self):
+        ops = {
+            "home": (operations.portal_home,),
+            "person": (operations.portal_person, self.person.id),
+        }
+        small = {name: self.count(*op) for name, op in ops.items()}
+        self.grow(4, self.person)
+        large = {name: self.count(*op) for name, op in ops.items()}
+        people = self.env["aktive.participant"].with_user(self.user).search_count([])
+        self.assertEqual(people, 5, "the volunteer sees the five people they help")
+        bounds = {"home": 20, "person": 32}  # hard ceilings, as test_bounds above
+        for name in ops:
+            with self.subTest(page=name):
+                self.assertEqual(small[name], large[name], f"{name}: {small} vs {large}")
+                self.assertLessEqual(large[name], bounds[name])

@@ -7,7 +7,6 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
-from .common import SIGNED
 from .test_access_rights import AccessCase
 
 CASE_MODELS = ("aktive.participant", "aktive.wish")
@@ -47,15 +46,7 @@ class TestLeakFollowing(AccessCase):
         self.assertIn(self.coordinator.partner_id, self._followers(self.participant))
 
     def test_following_creator_of_a_wish_proposal_does_not_follow_it(self):
-        staff = new_test_user(
-            self.env,
-            login="staff_volunteer_follow",
-            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
-        )
-        staff.partner_id.write(
-            {"aktive_confidentiality_date": self.today, "aktive_confidentiality_document": SIGNED}
-        )
-        self.add_member(staff.partner_id)
+        staff = self.new_staff_volunteer("staff_volunteer_follow")
         wish = (
             self.env["aktive.wish"]
             .with_user(staff)
