@@ -9,11 +9,11 @@ import re
 from datetime import date
 from urllib.parse import quote
 
-from markupsafe import Markup
 from markupsafe import escape
 from odoo import fields
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.web import Home
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 from odoo.http import request
@@ -23,6 +23,22 @@ NOTE_MAX = 2000
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 KINDS = ("visit", "phone", "activity")
 REPORT_KINDS = ("change", "wish", "worry")
+
+
+class AktiveLoginLanguage(Home):
+    """The portal pages speak the user's own language from the first page after login.
+
+    Odoo's login page is served to a visitor, who gets the ``frontend_lang`` cookie of the
+    database's default language (English); after login that cookie outranks the user's
+    language on every page under /my (``ir.http._match``), so Mahmoud, whose language is
+    bokmål, read the whole portal in English. The cookie is set to the user's language at
+    the moment of login; a language chosen later in the footer still wins."""
+
+    def _login_redirect(self, uid, redirect=None):
+        lang = request.env["res.users"].browse(uid).lang
+        if lang and request.env["ir.http"].get_nearest_lang(lang):
+            request.future_response.set_cookie("frontend_lang", lang)
+        return super()._login_redirect(uid, redirect=redirect)
 
 
 class AktiveVolunteerPortal(CustomerPortal):
@@ -73,9 +89,14 @@ class AktiveVolunteerPortal(CustomerPortal):
             "The page had expired, so nothing was saved. Please try again on this page."
         )
 
+    def _aktive_hours(self, hours):
+        """Hours as the reader writes them: 1,5 in bokmål, 1.5 in English."""
+        point = request.env["res.lang"]._get_data(code=request.env.lang or "en_US").decimal_point
+        return ("%g" % (hours or 0.0)).replace(".", point or ".")
+
     def _aktive_layout_values(self, page_name, **values):
         result = self._prepare_portal_layout_values()
-        result.update(page_name=page_name, **values)
+        result.update(page_name=page_name, format_hours=self._aktive_hours, **values)
         return result
 
     # ------------------------------------------------------------------ /my home
@@ -285,45 +306,25 @@ class AktiveVolunteerPortal(CustomerPortal):
             )
             response.status_code = 400 if person or not post.get("participant_id") else 403
             return response
-        return request.redirect(f"/my/aktive/report?sent={kind}")
+        return request.redirect(f"/my/aktive/report?sent={kind}&participant_id={person.id}")
 
     def _aktive_send_report(self, person, kind, text):
         user = request.env.user
         if kind == "worry":
-            # A worry about health is for the municipal contact person only: a message to
-            # them that is not on the case (no model) and not the volunteer's (authored by
-            # the system), so neither the coordinator nor the volunteer reads it back.
-            # sudo: a portal user may not post; and the contact's card is read for the address.
-            contact = person.sudo().municipal_contact_id or (
-                person.sudo().municipal_unit_id.volunteer_contact_id
-            )
-            if not contact:
-                raise ValidationError(
-                    request.env._(
-                        "No municipal contact person is registered: call the municipality."
-                    )
-                )
-            body = Markup("<p>%s</p><p>%s</p>") % (
-                request.env._(
-                    "%(volunteer)s, volunteer for %(person)s, is worried about their health:",
-                    volunteer=user.name,
-                    person=person.name,
-                ),
-                escape(text),
-            )
-            request.env["mail.thread"].sudo().message_notify(
-                partner_ids=contact.ids,
-                author_id=request.env.ref("base.partner_root").id,
-                subject=request.env._(
-                    "A volunteer is worried about %(person)s", person=person.name
-                ),
-                body=body,
-            )
+            # A worry about health is health information, for the municipal side only: a
+            # sensitive note of kind health with an activity for the municipal contact person
+            # to act on, made as superuser (models/aktive_sensitive_note_report.py). Neither
+            # the coordinator (without the person's consent to sharing) nor the volunteer
+            # reads it back.
+            request.env["aktive.sensitive.note"]._aktive_report_worry(person, user, text)
             return
+        # The coordinator's to-do, in the coordinator's language.
+        coordinator = person.sudo().coordinator_id
+        env = request.env(context=dict(request.env.context, lang=coordinator.lang or user.lang))
         summary = (
-            request.env._("New wish from %(volunteer)s", volunteer=user.name)
+            env._("New wish from %(volunteer)s", volunteer=user.name)
             if kind == "wish"
-            else request.env._("Change reported by %(volunteer)s", volunteer=user.name)
+            else env._("Change reported by %(volunteer)s", volunteer=user.name)
         )
         if kind == "wish":
             # As the user: the Volunteer group may propose a wish, always saved as New.
@@ -337,7 +338,7 @@ class AktiveVolunteerPortal(CustomerPortal):
             "mail.mail_activity_data_todo",
             summary=summary,
             note=escape(text),
-            user_id=person.sudo().coordinator_id.id or request.env.ref("base.user_admin").id,
+            user_id=coordinator.id or request.env.ref("base.user_admin").id,
         )
 
     # ------------------------------------------------------------------ profile
@@ -356,11 +357,19 @@ class AktiveVolunteerPortal(CustomerPortal):
                 ["hours:sum"],
             )
         )
+        all_languages = (
+            request.env["res.lang"].with_context(active_test=False).search([], order="name")
+        )
+        languages = (partner.aktive_language_ids | all_languages.filtered("active")).sorted("name")
         return self._aktive_layout_values(
             "aktive_profile",
             partner=partner,
             interests=request.env["aktive.interest"].search([]),
-            languages=request.env["res.lang"].search([]),
+            # The languages the volunteer speaks are any of the world's (Arabic, Somali...),
+            # not only the installed ones: those they have and the installed ones as boxes,
+            # the others to add from a list - so a save never drops one not shown.
+            languages=languages,
+            other_languages=all_languages - languages,
             hours_this_year=hours or 0.0,
             **values,
         )
@@ -393,7 +402,8 @@ class AktiveVolunteerPortal(CustomerPortal):
 
         def ids(name, Model):
             try:
-                wanted = {int(value) for value in form.getlist(name)}
+                # an empty value is the list's "add a language" line
+                wanted = {int(value) for value in form.getlist(name) if value}
             except ValueError:
                 wanted = {0}
             found = Model.search([("id", "in", list(wanted))])
@@ -402,15 +412,19 @@ class AktiveVolunteerPortal(CustomerPortal):
             return found
 
         interests = ids("interest_ids", request.env["aktive.interest"])
-        languages = ids("language_ids", request.env["res.lang"])
+        languages = ids("language_ids", request.env["res.lang"].with_context(active_test=False))
         area, area_error = self._aktive_text(post.get("area"))
         if area_error or len(area) > 100:
             errors.append(
-                area_error or request.env._("The area is too long: at most 100 characters.")
+                request.env._("Area / district: %(error)s", error=area_error)
+                if area_error
+                else request.env._("The area is too long: at most 100 characters.")
             )
         availability, availability_error = self._aktive_text(post.get("availability"))
         if availability_error:
-            errors.append(availability_error)
+            errors.append(
+                request.env._("When you are available: %(error)s", error=availability_error)
+            )
         if not errors:
             # sudo: a portal user may not write contacts; these fields of their own card only.
             request.env.user.partner_id.sudo().write(

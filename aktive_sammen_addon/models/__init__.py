@@ -7,6 +7,7 @@ from . import aktive_access_log
 from . import aktive_activity
 from . import aktive_contact_form_version
 from . import aktive_contact_log
+from . import aktive_cooperation_agreement
 from . import aktive_followup
 from . import aktive_interest
 from . import aktive_municipal_unit
@@ -15,15 +16,18 @@ from . import aktive_network_role
 from . import aktive_participant
 from . import aktive_participant_access_log
 from . import aktive_participant_contact_form
+from . import aktive_participant_need
 from . import aktive_participant_privacy
 from . import aktive_ripple_cluster
 from . import aktive_sensitive_note
 from . import aktive_sensitive_note_access_log
+from . import aktive_sensitive_note_report
 from . import aktive_stage
 from . import aktive_volunteer_contact
 from . import aktive_wish
 from . import aktive_wish_category
 from . import aktive_wish_matching
+from . import aktive_wish_municipal_duty
 from . import ir_actions_report
 from . import ir_attachment
 from . import mail_followers
@@ -32,3 +36,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import res_users
+
+# isort: split
+# Extends the participant, the wish and the contact log defined above.
+from . import aktive_health_terms

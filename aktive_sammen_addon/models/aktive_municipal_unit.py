@@ -1,5 +1,10 @@
+from odoo import api
 from odoo import fields
 from odoo import models
+
+AGREEMENT_READERS = (
+    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
+)
 
 
 class AktiveMunicipalUnit(models.Model):
@@ -34,3 +39,31 @@ class AktiveMunicipalUnit(models.Model):
     phone = fields.Char(related="volunteer_contact_id.phone", string="Contact phone")
     email = fields.Char(related="volunteer_contact_id.email", string="Contact email")
     description = fields.Text()
+    # Agreements are the case workers': volunteers read units, not the agreements.
+    cooperation_agreement_ids = fields.Many2many(
+        "aktive.cooperation.agreement",
+        "aktive_cooperation_agreement_unit_rel",
+        "unit_id",
+        "agreement_id",
+        string="Cooperation agreements",
+        groups=AGREEMENT_READERS,
+    )
+    cooperation_agreement_count = fields.Integer(
+        compute="_compute_cooperation_agreement_count",
+        string="Agreements",
+        groups=AGREEMENT_READERS,
+    )
+
+    @api.depends("cooperation_agreement_ids")
+    def _compute_cooperation_agreement_count(self):
+        for unit in self:
+            unit.cooperation_agreement_count = len(unit.cooperation_agreement_ids)
+
+    def action_open_cooperation_agreements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aktive_sammen_addon.aktive_cooperation_agreement_action"
+        )
+        action["domain"] = [("unit_ids", "in", self.ids)]
+        action["context"] = {"default_unit_ids": self.ids}
+        return action

@@ -1,9 +1,61 @@
+import hashlib
+import json
+
+from odoo import Command
+from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
 
 CONTACT_FORM = "aktive_sammen_addon.action_report_contact_form"
+SEND_ACTIVITY = "aktive_sammen_addon.mail_activity_type_send_contact_form"
+CASE_WORKERS = (
+    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
+)
+# Cases whose "changed since last sent" flag was recomputed in this transaction: their
+# activity for the coordinator is planned or removed once, before the commit.
+CHANGED_KEY = "aktive.contact_form_changed"
+# What _contact_form_values reads, for the stored flag. The letterhead (company name, logo)
+# and the date of printing are left out of the comparison: they are no news for the case.
+FORM_DEPENDS = (
+    "partner_id.name",
+    "partner_id.street",
+    "partner_id.zip",
+    "partner_id.city",
+    "partner_id.phone",
+    "birthdate",
+    "company_id.phone",
+    "coordinator_id.partner_id.name",
+    "coordinator_id.partner_id.phone",
+    "coordinator_id.partner_id.email",
+    "municipal_contact_id.name",
+    "municipal_contact_id.phone",
+    "municipal_unit_id.name",
+    "municipal_unit_id.volunteer_contact_id.name",
+    "municipal_unit_id.volunteer_contact_id.phone",
+    "network_member_ids.active",
+    "network_member_ids.member_kind",
+    "network_member_ids.partner_id.name",
+    "network_member_ids.partner_id.phone",
+    "network_member_ids.role_id.name",
+    "network_member_ids.frequency",
+    "wish_ids.name",
+    "wish_ids.state",
+    "wish_ids.sequence",
+    "wish_ids.agreement",
+    "wish_ids.municipal_duty",
+    "wish_ids.activity_id.name",
+    "wish_ids.network_member_ids.partner_id.name",
+    "adaptations",
+    "consent_given",
+    "consent_date",
+    "consent_scope",
+    "next_followup_date",
+    "state",
+    "contact_form_version_ids.fingerprint",
+)
+UNPRINTED = ("today", "company", "logo")
 # Context key of the mail composer opened by "Send to municipality": the version is archived
 # when that mail is sent (models/mail_compose_message.py), not when the composer opens.
 SEND_KEY = "aktive_contact_form_send"
@@ -30,6 +82,102 @@ class AktiveParticipant(models.Model):
         groups="aktive_sammen_addon.group_aktive_coordinator,"
         "aktive_sammen_addon.group_aktive_municipal",
     )
+    contact_form_changed = fields.Boolean(
+        string="Changed since last sent",
+        compute="_compute_contact_form_changed",
+        store=True,
+        groups=CASE_WORKERS,
+        help="What the contact form shows now differs from the last version sent to the "
+        "municipality: send it again.",
+    )
+
+    @api.depends(*FORM_DEPENDS)
+    def _compute_contact_form_changed(self):
+        """Stored, so the board reads a column instead of rendering each card's form: only a
+        change of what the form reads recomputes it, and only for a case sent before.
+        Versions archived before the fingerprint existed compare as unchanged, and so does a
+        closed case."""
+        last = {}
+        ids = [pid for pid in self.ids if pid]
+        if ids:
+            # One query for the batch, newest first; sudo: the flag is stored for the case
+            # workers whoever changed the case.
+            for version in (
+                self.env["aktive.contact.form.version"]
+                .sudo()
+                .search_fetch(
+                    [("participant_id", "in", ids)],
+                    ["participant_id", "fingerprint"],
+                    order="version desc",
+                )
+            ):
+                last.setdefault(version.participant_id.id, version.fingerprint)
+        for participant in self:
+            fingerprint = last.get(participant.id)
+            # A closed case sends nothing more (and its anonymisation is no update).
+            participant.contact_form_changed = bool(
+                fingerprint
+                and participant.state != "closed"
+                and participant._contact_form_fingerprint() != fingerprint
+            )
+        sent = set(last)
+        if sent:
+            data = self.env.cr.precommit.data
+            if CHANGED_KEY not in data:
+                self.env.cr.precommit.add(self.browse()._contact_form_activity_sync)
+            data.setdefault(CHANGED_KEY, set()).update(sent)
+
+    def _contact_form_fingerprint(self):
+        """A digest of what the form prints for the municipality: a case worker's form (sudo:
+        every field shown), in one language, without the letterhead and the date."""
+        self.ensure_one()
+        values = self.sudo().with_context(lang="en_US")._contact_form_values()
+        for key in UNPRINTED:
+            values.pop(key, None)
+        text = json.dumps(values, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def _contact_form_activity_sync(self):
+        """Before the commit: one activity for the coordinator on each case whose form changed
+        (never a second one), none left on a case whose form is as sent again. The form is
+        sent with consent only, on a case still open."""
+        ids = self.env.cr.precommit.data.pop(CHANGED_KEY, set())
+        # sudo: the flag and the activities are kept whatever the user who changed the case
+        # may read - a volunteer's proposed wish changes the form too.
+        cases = self.sudo().browse(ids).exists()
+        if not cases:
+            return
+        kind = self.env.ref(SEND_ACTIVITY)
+        planned = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", cases._name),
+                    ("res_id", "in", cases.ids),
+                    ("activity_type_id", "=", kind.id),
+                ]
+            )
+        )
+        has_activity = set(planned.mapped("res_id"))
+        due = cases.filtered(
+            lambda c: c.contact_form_changed and c.consent_given and c.state != "closed"
+        )
+        for case in due:
+            coordinator = case.coordinator_id
+            if coordinator and case.id not in has_activity:
+                # In the coordinator's language, whoever made the change.
+                env = case.with_context(lang=coordinator.lang or self.env.lang).env
+                case.activity_schedule(
+                    SEND_ACTIVITY,
+                    summary=env._("Send the updated contact form to the municipality"),
+                    note=env._(
+                        "What the contact form shows has changed since the last version sent."
+                    ),
+                    user_id=coordinator.id,
+                )
+        # Nothing to send any more (as sent again, consent withdrawn, case closed).
+        planned.filtered(lambda a: a.res_id not in due.ids).unlink()
 
     def _check_contact_form_printable(self):
         """The form goes to everyone involved: only with the person's recorded consent, and
@@ -116,8 +264,11 @@ class AktiveParticipant(models.Model):
             "wishes": [
                 {
                     "name": shorten(w.name, 100),
-                    "agreed": self._contact_form_agreement(w),
+                    # The duty's label takes room on the line: the page stays one page.
+                    "agreed": self._contact_form_agreement(w, 95 if w.municipal_duty else 130),
                     "state": states.get(w.state),
+                    # The municipality's duty: printed as such, never as a volunteer's task.
+                    "municipal": w.municipal_duty,
                 }
                 for w in wishes[:MAX_WISHES]
             ],
@@ -132,12 +283,12 @@ class AktiveParticipant(models.Model):
             "next_followup_date": consent and self.sudo().next_followup_date,
         }
 
-    def _contact_form_agreement(self, wish):
+    def _contact_form_agreement(self, wish, size=130):
         """Activity, what was agreed and who carries it, in one line the page can hold."""
         parts = [wish.activity_id.name, wish.agreement]
         who = ", ".join(wish.network_member_ids[:3].mapped("partner_id.name"))
         text = ". ".join(p.strip().rstrip(".") for p in parts if p)
-        return shorten(f"{text} ({who})" if who else text, 130)
+        return shorten(f"{text} ({who})" if who else text, size)
 
     def _contact_form_recipient(self):
         """The municipal contact person, or the unit's volunteer contact, with an email."""
@@ -188,16 +339,34 @@ class AktiveParticipant(models.Model):
         recipient = self._contact_form_recipient()
         # sudo: the archive is kept whatever the sender may write on attachments; the
         # consent and access checks above have passed as the user.
-        number = len(self.sudo().contact_form_version_ids) + 1
+        sent = (
+            self.env["aktive.contact.form.version"]
+            .sudo()
+            .search([("participant_id", "=", self.id)])
+        )
+        number = max(sent.mapped("version"), default=0) + 1
         pdf, _type = (
             self.env["ir.actions.report"]
             .with_context(aktive_contact_form_lang=lang)
             ._render_qweb_pdf(CONTACT_FORM, self.ids)
         )
+        # sudo: as above; the volunteers' entries are all sent, whoever of them logged them.
+        logs = (
+            self.env["aktive.contact.log"].sudo().search([("participant_id", "=", self.id)])
+            - sent.log_ids
+        )
         version = (
             self.env["aktive.contact.form.version"]
             .sudo()
-            .create({"participant_id": self.id, "version": number, "recipient_id": recipient.id})
+            .create(
+                {
+                    "participant_id": self.id,
+                    "version": number,
+                    "recipient_id": recipient.id,
+                    "fingerprint": self._contact_form_fingerprint(),
+                    "log_ids": [Command.set(logs.ids)],
+                }
+            )
         )
         # The archived PDF belongs to the version record, which only case workers read (an
         # attachment of the case itself would be readable by its volunteers too).
@@ -214,6 +383,20 @@ class AktiveParticipant(models.Model):
                     "res_model": version._name,
                     "res_id": version.id,
                 }
+            )
+        )
+        if logs:
+            version.log_attachment_id = version._render_contact_log(lang)
+        # The coordinator's reminder to send the updated form is done now.
+        self.env["mail.activity"].sudo().search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("activity_type_id", "=", self.env.ref(SEND_ACTIVITY).id),
+            ]
+        ).action_feedback(
+            feedback=self.env._(
+                "Version %(n)s sent to %(recipient)s.", n=number, recipient=recipient.name
             )
         )
         self.message_post(

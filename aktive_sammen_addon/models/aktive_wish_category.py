@@ -17,5 +17,10 @@ class AktiveWishCategory(models.Model):
     needs_transport = fields.Boolean(
         help="Wishes of this kind usually need a driving friend (a volunteer with a car)."
     )
+    municipal_duty = fields.Boolean(
+        string="Municipality's responsibility",
+        help="A statutory municipal service (home help, nursing, TT transport...): wishes of "
+        "this kind go to the municipal contact and are never matched to volunteers.",
+    )
 
     _name_uniq = models.Constraint("UNIQUE(name)", "A wish category with this name exists.")

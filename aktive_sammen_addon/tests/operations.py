@@ -20,6 +20,7 @@ KANBAN_FIELDS = [
     "followup_overdue",
     "active_member_count",
     "network_vulnerable",
+    "contact_form_changed",
     "coordinator_id",
     "activity_ids",
     "activity_state",

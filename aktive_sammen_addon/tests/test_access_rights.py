@@ -537,8 +537,16 @@ class TestMunicipalAccess(AccessCase):
             self.as_role("municipal", "aktive.network.member").create(
                 {"participant_id": self.participant.id, "partner_id": self.relative.id}
             )
+        # They report a need (issue 15, tests/test_municipal_path.py), but only into their
+        # own units or as the contact person themselves.
         with self.assertRaises(AccessError):
-            self.as_role("municipal", "aktive.participant").create({"name": "New"})
+            self.as_role("municipal", "aktive.participant").create(
+                {
+                    "name": "New",
+                    "municipal_unit_id": self.other_unit.id,
+                    "municipal_contact_id": False,
+                }
+            )
 
 
 class TestCoordinatorAccess(AccessCase):

@@ -115,7 +115,13 @@ class TestDemoStories(AktiveCase):
         mahmoud = ref("aktive_sammen_addon.partner_mahmoud_demo")
         self.assertIn(mahmoud, arne.network_member_ids.partner_id)
         live = ref("aktive_sammen_addon.participant_live_demo")
-        self.assertEqual(live.coordinator_id.name, "Eva Lunde")
+        # Seed 000: Eva follows up BPA for the municipality, and Live came to her.
+        eva = ref("aktive_sammen_addon.user_eva_demo")
+        self.assertEqual(live.municipal_contact_id, eva.partner_id)
+        self.assertEqual(live.referrer_id, eva.partner_id)
+        self.assertTrue(eva.has_group("aktive_sammen_addon.group_aktive_municipal"))
+        self.assertFalse(eva.has_group("aktive_sammen_addon.group_aktive_coordinator"))
+        self.assertIn(eva, live.municipal_unit_id.user_ids)
         participants = self.env["aktive.participant"].search(
             [
                 (

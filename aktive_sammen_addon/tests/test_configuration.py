@@ -21,7 +21,9 @@ class TestConfiguration(AktiveCase):
 
     def test_wish_categories_and_roles_of_the_method(self):
         categories = self.env["aktive.wish.category"].search([])
-        self.assertEqual(len(categories), 11)
+        # 11 of the method's kinds, 3 that are the municipality's duty (home help, nursing, TT)
+        self.assertEqual(len(categories), 14)
+        self.assertEqual(len(categories.filtered("municipal_duty")), 3)
         self.assertTrue(self.env.ref("aktive_sammen_addon.wish_category_transport").needs_transport)
         roles = self.env["aktive.network.role"].search([])
         self.assertEqual(len(roles), 9)

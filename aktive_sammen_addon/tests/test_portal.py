@@ -173,7 +173,10 @@ class TestVolunteerPortal(HttpCase):
         sent = Message.search([("body", "ilike", worry)])
         self.assertEqual(len(sent), 1)
         self.assertEqual(sent.partner_ids, self.hilde)
-        self.assertFalse(sent.model, "not on the case: the coordinator does not read it there")
+        # Not on the case, where the coordinator would read it: on a health note (issue 15,
+        # models/aktive_sensitive_note_report.py), which only the municipality reads.
+        self.assertEqual(sent.model, "aktive.sensitive.note")
+        self.assertEqual(self.env["aktive.sensitive.note"].browse(sent.res_id).note, worry)
         self.assertFalse(self.mine.activity_ids, "no task for the coordinator")
         self.env.invalidate_all()
         self.assertFalse(Message.with_user(self.user).search([("body", "ilike", worry)]))
@@ -250,6 +253,72 @@ class TestVolunteerPortal(HttpCase):
         # the volunteer's variant: no consent details, no follow-up date
         self.assertNotIn("01/01/2026", text)
         self.assertNotIn("Next follow-up", text)
+
+    def test_login_through_the_form_speaks_the_users_language(self):
+        """The login page gives a visitor the default language's cookie (English); the
+        pages after login must still be in the user's own language (bokmål)."""
+        self.env["res.lang"]._activate_lang("nb_NO")
+        self.user.lang = "nb_NO"
+        self.url_open("/web/session/logout")
+        self.opener.cookies.clear()
+        self.opener.cookies.set("frontend_lang", "en_US", domain="127.0.0.1", path="/")
+        login_page = self.url_open("/web/login").text
+        csrf = login_page.split('name="csrf_token" value="')[1].split('"')[0]
+        response = self.url_open(
+            "/web/login",
+            data={"login": "portal_volunteer", "password": "portal_volunteer", "csrf_token": csrf},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            {c.value for c in self.opener.cookies if c.name == "frontend_lang"}, {"nb_NO"}
+        )
+        self.assertIn("Personene du hjelper", response.text)
+        self.assertNotIn("The people you help", response.text)
+        person = self.url_open(f"/my/aktive/person/{self.mine.id}").text
+        self.assertIn("Når situasjonen endrer seg, ring kommunen", person)
+
+    def test_report_is_written_in_the_coordinators_language(self):
+        self.env["res.lang"]._activate_lang("nb_NO")
+        self.coordinator.lang = "nb_NO"
+        self.user.lang = "en_US"
+        response = self.url_open(
+            "/my/aktive/report/send",
+            data={
+                "csrf_token": self._csrf,
+                "participant_id": self.mine.id,
+                "kind": "change",
+                "text": "Har flyttet til omsorgsbolig",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            self.mine.activity_ids.summary, "Endring meldt av Portal Volunteer", "Bjørg's language"
+        )
+        # the page after sending leads back to the person
+        self.assertIn(f'href="/my/aktive/person/{self.mine.id}"', response.text)
+        self.assertIn("o_aktive_back", response.text)
+
+    def test_profile_keeps_a_language_that_is_not_installed(self):
+        """Mahmoud speaks Arabic, which is no interface language: saving his profile must
+        not drop it, and he can add another such language."""
+        Lang = self.env["res.lang"].with_context(active_test=False)
+        arabic, ukrainian = (Lang.search([("code", "=", code)]) for code in ("ar_001", "uk_UA"))
+        self.assertFalse(arabic.active or ukrainian.active, "test needs languages not installed")
+        self.user.partner_id.aktive_language_ids = arabic
+        page = self.url_open("/my/aktive/profile").text
+        self.assertIn(f'id="aktive_lang_{arabic.id}"', page)
+        self.assertIn(f'<option value="{ukrainian.id}"', page)
+        response = self.url_open(
+            "/my/aktive/profile/save",
+            data={"csrf_token": self._csrf, "language_ids": [str(arabic.id), ""]},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.user.partner_id.aktive_language_ids, arabic)
+        self.url_open(
+            "/my/aktive/profile/save",
+            data={"csrf_token": self._csrf, "language_ids": [str(arabic.id), str(ukrainian.id)]},
+        )
+        self.assertEqual(self.user.partner_id.aktive_language_ids, arabic | ukrainian)
 
     def test_home_screen_app_is_scoped_to_my(self):
         home = self.url_open("/my").text

@@ -13,6 +13,7 @@ COMPANY_FIELDS = {
     "retention_months": "aktive_retention_months",
     "retention_action": "aktive_retention_action",
     "access_log_months": "aktive_access_log_months",
+    "health_terms": "aktive_health_terms",
 }
 # The longest interval and retention period that make sense, in months: beyond them a typing
 # error (a year typed as months, an extra zero) would plan nothing for decades.
@@ -50,6 +51,10 @@ class AktiveSettings(models.TransientModel):
     access_log_months = fields.Integer(
         string="Keep the access log (months)",
         help="Who opened, printed or exported a case: lines older than this are removed.",
+    )
+    health_terms = fields.Text(
+        help="Comma-separated words that point to health information (diagnose, demens...). "
+        "Saving a free text with one of them warns that it belongs in a sensitive note.",
     )
 
     @api.model_create_multi

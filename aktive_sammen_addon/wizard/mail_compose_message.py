@@ -16,4 +16,7 @@ class MailComposeMessage(models.TransientModel):
                 participant = self.env["aktive.participant"].browse(wizard._evaluate_res_ids())
                 version = participant._archive_contact_form(lang=wizard.lang)
                 wizard.attachment_ids = [Command.link(version.attachment_id.id)]
+                if version.log_attachment_id:
+                    # The contact log since the last version, its own file for the archive.
+                    wizard.attachment_ids = [Command.link(version.log_attachment_id.id)]
         return super()._action_send_mail(auto_commit=auto_commit)

@@ -9,6 +9,24 @@ async function tap(helpers) {
     await helpers.click();
 }
 
+// What a phone shows must fit it: no sideways scrolling at 390 px, and every button, choice
+// and checkbox label of our pages at least 44 px high (the touch target guideline).
+function checkPhoneLayout(root) {
+    const width = document.documentElement.scrollWidth;
+    if (width > window.innerWidth) {
+        throw new Error(`The page scrolls sideways: ${width} px wide on ${window.innerWidth}`);
+    }
+    const targets = document.querySelectorAll(
+        `${root} a.btn, ${root} button, ${root} label.btn, ${root} .form-check-label, ${root} summary`
+    );
+    for (const target of targets) {
+        const height = target.getBoundingClientRect().height;
+        if (height && height < 44) {
+            throw new Error(`Touch target too small (${height} px): ${target.outerHTML.slice(0, 120)}`);
+        }
+    }
+}
+
 registry.category("web_tour.tours").add("aktive_portal_log_visit_tour", {
     url: "/my",
     steps: () => [
@@ -21,6 +39,16 @@ registry.category("web_tour.tours").add("aktive_portal_log_visit_tour", {
         {
             content: "Arne's page: call button and the municipality's red box",
             trigger: ".o_aktive_person .o_aktive_call_municipality a[href^='tel:']",
+        },
+        {
+            content: "Arne's page fits the phone, in bokmål",
+            trigger: ".o_aktive_person",
+            run() {
+                checkPhoneLayout(".o_aktive_person");
+                if (document.documentElement.lang !== "nb-NO") {
+                    throw new Error(`The page is in ${document.documentElement.lang}, not nb-NO`);
+                }
+            },
         },
         {
             content: "A visit is preselected",
@@ -55,6 +83,13 @@ registry.category("web_tour.tours").add("aktive_portal_report_tour", {
             expectUnloadPage: true,
         },
         {
+            content: "The form fits the phone",
+            trigger: ".o_aktive_report_form",
+            run() {
+                checkPhoneLayout(".o_aktive_report_form");
+            },
+        },
+        {
             content: "Choose: a new wish",
             trigger: "label[for=aktive_report_wish]",
             run: "click",
@@ -71,8 +106,8 @@ registry.category("web_tour.tours").add("aktive_portal_report_tour", {
             expectUnloadPage: true,
         },
         {
-            content: "Sent",
-            trigger: ".alert-success",
+            content: "Sent, with the way back to Arne",
+            trigger: ".alert-success ~ a.o_aktive_back[href^='/my/aktive/person/']",
         },
     ],
 });
@@ -83,6 +118,13 @@ registry.category("web_tour.tours").add("aktive_portal_profile_tour", {
         {
             content: "The hours of this year are shown",
             trigger: ".o_aktive_profile_facts strong",
+        },
+        {
+            content: "The profile fits the phone; Arabic, not an interface language, is kept",
+            trigger: ".o_aktive_profile_form input[name=language_ids]:checked",
+            run() {
+                checkPhoneLayout(".o_aktive_profile_form");
+            },
         },
         {
             content: "Mahmoud has got a driving licence",
