@@ -18,6 +18,8 @@ from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from ..models.aktive_health_terms import find_health_terms
+
 VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
 NOTE_MAX = 2000
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
@@ -241,7 +243,10 @@ class AktiveVolunteerPortal(CustomerPortal):
             )
             response.status_code = 400
             return response
-        return request.redirect(f"/my/aktive/person/{person.id}?saved=1#aktive_log")
+        # Health information stays with the municipality: a warning, not a block (issue 15).
+        terms = find_health_terms(values["note"], person.company_id._aktive_health_terms())
+        saved = "health" if terms else "1"
+        return request.redirect(f"/my/aktive/person/{person.id}?saved={saved}#aktive_log")
 
     # ------------------------------------------------------------------ tell the coordinator
     @http.route(["/my/aktive/report"], type="http", auth="user", website=True)

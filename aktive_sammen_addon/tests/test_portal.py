@@ -115,6 +115,15 @@ class TestVolunteerPortal(HttpCase):
         )
         self.assertIn("Kaffe og bøker", self.url_open(f"/my/aktive/person/{self.mine.id}").text)
 
+    def test_a_note_about_health_is_saved_with_a_warning(self):
+        """A warning, not a block: the entry is kept, the page points to the worry channel."""
+        self.assertNotIn("o_aktive_health_warning", self.post_log(self.mine, kind="visit").text)
+        response = self.post_log(self.mine, kind="visit", note="Han snakket om demensen sin")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_aktive_health_warning", response.text)
+        self.assertIn(f"/my/aktive/report?participant_id={self.mine.id}", response.text)
+        self.assertEqual(len(self.logs()), 2)
+
     def test_bad_input_is_refused_with_a_message(self):
         self.env["res.users"].browse(self.user.id).lang = "nb_NO"
         self.env["res.lang"]._activate_lang("nb_NO")
