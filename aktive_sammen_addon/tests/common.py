@@ -12,6 +12,24 @@ PIXEL_PNG = (
 )
 
 
+PORTAL_VOLUNTEER = "base.group_portal,aktive_sammen_addon.group_aktive_volunteer"
+STAFF_VOLUNTEER = "base.group_user,aktive_sammen_addon.group_aktive_volunteer"
+
+
+def new_signed_volunteer(env, login, groups=PORTAL_VOLUNTEER, **kwargs):
+    """A volunteer user (portal by default) with the signed declaration on file, as a network
+    needs; the password is the login unless given."""
+    user = new_test_user(env, login=login, groups=groups, **kwargs)
+    user.partner_id.write(
+        {
+            "is_aktive_volunteer": True,
+            "aktive_confidentiality_date": fields.Date.today(),
+            "aktive_confidentiality_document": SIGNED,
+        }
+    )
+    return user
+
+
 class AktiveCase(TransactionCase):
     """One coordinator, two volunteers (one without a signed declaration), a relative, an
     organisation and a fresh participant in step 1: the cast most tests need."""
@@ -70,14 +88,7 @@ class AktiveCase(TransactionCase):
     def new_staff_volunteer(cls, login, participant=None):
         """Staff who also volunteer: an internal user with the Volunteer group and a signed
         declaration, in the network of `participant` (the test's participant by default)."""
-        staff = new_test_user(
-            cls.env,
-            login=login,
-            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
-        )
-        staff.partner_id.write(
-            {"aktive_confidentiality_date": cls.today, "aktive_confidentiality_document": SIGNED}
-        )
+        staff = new_signed_volunteer(cls.env, login, groups=STAFF_VOLUNTEER)
         cls.env["aktive.network.member"].create(
             {
                 "participant_id": (participant or cls.participant).id,

@@ -6,6 +6,8 @@ from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 from .common import SIGNED
+from .common import STAFF_VOLUNTEER
+from .common import new_signed_volunteer
 
 
 @tagged("post_install", "-at_install")
@@ -15,18 +17,8 @@ class TestVolunteerOverJsonRpc(HttpCase):
 
     def setUp(self):
         super().setUp()
-        self.volunteer = new_test_user(
-            self.env,
-            login="rpc_volunteer",
-            password="rpc_volunteer_pw",
-            groups="base.group_portal,aktive_sammen_addon.group_aktive_volunteer",
-        )
-        self.volunteer.partner_id.write(
-            {
-                "is_aktive_volunteer": True,
-                "aktive_confidentiality_date": "2026-01-01",
-                "aktive_confidentiality_document": SIGNED,
-            }
+        self.volunteer = new_signed_volunteer(
+            self.env, "rpc_volunteer", password="rpc_volunteer_pw"
         )
         Participant = self.env["aktive.participant"]
         self.mine = Participant.create({"name": "Helped Person", "phone": "900 11 222"})
@@ -118,14 +110,8 @@ class TestFollowOverHttp(HttpCase):
     def setUp(self):
         super().setUp()
         self.arne = self.env.ref("aktive_sammen_addon.participant_arne_demo")
-        self.staff = new_test_user(
-            self.env,
-            login="rpc_staff_volunteer",
-            password="rpc_staff_volunteer_pw",
-            groups="base.group_user,aktive_sammen_addon.group_aktive_volunteer",
-        )
-        self.staff.partner_id.write(
-            {"aktive_confidentiality_date": "2026-01-01", "aktive_confidentiality_document": SIGNED}
+        self.staff = new_signed_volunteer(
+            self.env, "rpc_staff_volunteer", STAFF_VOLUNTEER, password="rpc_staff_volunteer_pw"
         )
         self.env["aktive.network.member"].create(
             {"participant_id": self.arne.id, "partner_id": self.staff.partner_id.id}

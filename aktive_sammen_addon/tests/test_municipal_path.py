@@ -1,7 +1,8 @@
 """The municipality's side of the method (issue 15): a municipal contact person reports a
 need (step 1), follows the case within their role, and receives the volunteers' worries about
 health as activities on health notes - never readable by the volunteer, nor by the
-coordinator without the person's consent."""
+coordinator without the person's consent (models/aktive_participant_need.py,
+models/aktive_sensitive_note_report.py)."""
 
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError

@@ -2,12 +2,12 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import HttpCase
-from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 from . import operations
 from .common import SIGNED
 from .common import AktiveCase
+from .common import new_signed_volunteer
 
 
 @tagged("post_install", "-at_install")
@@ -139,19 +139,7 @@ class TestPortalQueries(HttpCase):
 
     def setUp(self):
         super().setUp()
-        self.user = new_test_user(
-            self.env,
-            login="perf_volunteer",
-            groups="base.group_portal,aktive_sammen_addon.group_aktive_volunteer",
-            name="Perf Volunteer",
-        )
-        self.user.partner_id.write(
-            {
-                "is_aktive_volunteer": True,
-                "aktive_confidentiality_date": fields.Date.today(),
-                "aktive_confidentiality_document": SIGNED,
-            }
-        )
+        self.user = new_signed_volunteer(self.env, "perf_volunteer", name="Perf Volunteer")
         self.category = self.env.ref("aktive_sammen_addon.wish_category_culture")
         self.contact = self.env["res.partner"].create({"name": "Perf Contact", "phone": "1"})
         self.person = self.grow(1)[0]

@@ -18,7 +18,8 @@ VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
 @tagged("post_install", "-at_install")
 class TestVolunteerPortal(HttpCase):
     """The volunteers' pages under /my, as a portal volunteer: their own people only, bad
-    input refused with a message and nothing saved, never a 500."""
+    input refused with a message and nothing saved, never a 500. (Portal access and the
+    conversion of volunteers: models/res_users.py, wizard/portal_wizard_user.py.)"""
 
     def setUp(self):
         super().setUp()
