@@ -4,6 +4,8 @@ from odoo import fields
 from odoo.tests import TransactionCase
 from odoo.tests import new_test_user
 
+from .access_matrix import DenialMixin
+
 SIGNED = base64.b64encode(b"%PDF-1.4 signed declaration")
 # A one-pixel PNG: a photo or a logo of one's own.
 PIXEL_PNG = (
@@ -30,7 +32,7 @@ def new_signed_volunteer(env, login, groups=PORTAL_VOLUNTEER, **kwargs):
     return user
 
 
-class AktiveCase(TransactionCase):
+class AktiveCase(DenialMixin, TransactionCase):
     """One coordinator, two volunteers (one without a signed declaration), a relative, an
     organisation and a fresh participant in step 1: the cast most tests need."""
 

@@ -10,13 +10,12 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 from psycopg2 import ProgrammingError
 
-from .access_matrix import DenialMixin
 from .common import SIGNED
 from .common import AktiveCase
 
 
 @tagged("post_install", "-at_install")
-class AccessCase(DenialMixin, AktiveCase):
+class AccessCase(AktiveCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
