@@ -118,6 +118,9 @@ class AktiveParticipant(models.Model):
         string="In this step since", default=fields.Datetime.now, copy=False, readonly=True
     )
     days_in_step = fields.Integer(compute="_compute_days_in_step")
+    is_last_step = fields.Boolean(
+        compute="_compute_is_last_step", help="No next step to offer: follow-ups go on."
+    )
     state = fields.Selection(
         [("active", "Active"), ("paused", "Paused"), ("closed", "Closed")],
         default="active",
@@ -272,6 +275,12 @@ class AktiveParticipant(models.Model):
     def _compute_can_record_share_consent(self):
         allowed = self.env.user.has_group("aktive_sammen_addon.group_aktive_municipal")
         self.can_record_share_consent = allowed
+
+    @api.depends("stage_id")
+    def _compute_is_last_step(self):
+        last = self._ordered_stages()[-1:]
+        for participant in self:
+            participant.is_last_step = participant.stage_id == last
 
     @api.depends("date_last_stage_update")
     def _compute_days_in_step(self):

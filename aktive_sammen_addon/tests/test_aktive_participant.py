@@ -94,6 +94,19 @@ class TestParticipant(AktiveCase):
         with self.assertRaisesRegex(UserError, "at least one of"):
             self.env["aktive.participant"].create({"name": "Per", "stage_id": self.stages[2].id})
 
+    def test_no_next_step_offered_on_the_last_step(self):
+        """Step 5 goes on with follow-ups: the form offers no 'Next step' that would fail."""
+        self.assertFalse(self.participant.is_last_step)
+        self.participant.stage_id = self.stages[1]
+        self.assertFalse(self.participant.is_last_step)
+        last = self.env["aktive.participant"].search(
+            [("stage_id", "=", self.stages[-1].id)], limit=1
+        )
+        self.assertTrue(last, "the demo has a case in step 5")
+        self.assertTrue(last.is_last_step)
+        with self.assertRaises(UserError):
+            last.action_next_step()
+
     def test_next_step_button_follows_the_guards(self):
         self.participant.action_next_step()
         self.assertEqual(self.participant.stage_id, self.stages[1])
