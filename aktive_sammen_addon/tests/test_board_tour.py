@@ -1,10 +1,10 @@
-import base64
 import os
-from unittest.mock import patch
 
 from odoo.tests import HttpCase
 from odoo.tests import tagged
-from odoo.tests.common import ChromeBrowser
+
+from .screenshots import PNG_MAGIC
+from .screenshots import capture
 
 
 @tagged("post_install", "-at_install")
@@ -42,29 +42,13 @@ class TestBoardTour(HttpCase):
     def test_board_screenshot(self):
         """A picture of the board for people to look at (a test artefact, not committed),
         taken by the same headless Chromium once the cards are on screen."""
-        folder = os.environ.get("AKTIVE_ARTIFACTS") or os.path.join(
-            os.path.dirname(__file__), "..", "..", "artifacts"
+        path = capture(
+            self,
+            "/odoo/action-aktive_sammen_addon.aktive_participant_action",
+            "document.querySelectorAll('.o_kanban_record').length >= 8",
+            "bjorg",
+            "participant_board.png",
         )
-        os.makedirs(folder, exist_ok=True)
-        path = os.path.join(folder, "participant_board.png")
-        wait_ready = ChromeBrowser._wait_ready
-
-        def wait_then_capture(browser, ready_code=None, timeout=60):
-            ready = wait_ready(browser, ready_code, timeout)
-            if ready:
-                shot = browser._websocket_send("Page.captureScreenshot", with_future=True)
-                with open(path, "wb") as file:
-                    file.write(base64.b64decode(shot.result(timeout=30)["data"]))
-            return ready
-
-        with patch.object(ChromeBrowser, "_wait_ready", wait_then_capture):
-            self.browser_js(
-                "/odoo/action-aktive_sammen_addon.aktive_participant_action",
-                "console.log('test successful')",
-                ready="document.querySelectorAll('.o_kanban_record').length >= 8",
-                login="bjorg",
-                timeout=120,
-            )
         with open(path, "rb") as file:
-            self.assertEqual(file.read(8), b"\x89PNG\r\n\x1a\n")
+            self.assertEqual(file.read(8), PNG_MAGIC)
         self.assertGreater(os.path.getsize(path), 10000)

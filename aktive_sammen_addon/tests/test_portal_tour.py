@@ -1,11 +1,11 @@
-import base64
 import os
-from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import HttpCase
 from odoo.tests import tagged
-from odoo.tests.common import ChromeBrowser
+
+from .screenshots import PNG_MAGIC
+from .screenshots import capture
 
 
 @tagged("post_install", "-at_install")
@@ -59,39 +59,16 @@ class TestPortalTour(HttpCase):
 
     def test_screenshots(self):
         """A picture of each page (test artefacts, not committed), as the phone shows it."""
-        folder = os.environ.get("AKTIVE_ARTIFACTS") or os.path.join(
-            os.path.dirname(__file__), "..", "..", "artifacts"
-        )
-        os.makedirs(folder, exist_ok=True)
         pages = {
             "portal_home.png": ("/my", ".o_aktive_portal_home"),
             "portal_person.png": (f"/my/aktive/person/{self.arne.id}", ".o_aktive_person"),
             "portal_report.png": ("/my/aktive/report", ".o_aktive_report_form"),
             "portal_profile.png": ("/my/aktive/profile", ".o_aktive_profile_form"),
         }
-        wait_ready = ChromeBrowser._wait_ready
         for name, (url, selector) in pages.items():
-            path = os.path.join(folder, name)
-
-            def wait_then_capture(browser, ready_code=None, timeout=60, path=path):
-                ready = wait_ready(browser, ready_code, timeout)
-                if ready:
-                    shot = browser._websocket_send("Page.captureScreenshot", with_future=True)
-                    with open(path, "wb") as file:
-                        file.write(base64.b64decode(shot.result(timeout=30)["data"]))
-                return ready
-
-            with (
-                self.subTest(page=name),
-                patch.object(ChromeBrowser, "_wait_ready", wait_then_capture),
-            ):
-                self.browser_js(
-                    url,
-                    "console.log('test successful')",
-                    ready=f"!!document.querySelector('{selector}')",
-                    login="mahmoud",
-                    timeout=120,
-                )
+            with self.subTest(page=name):
+                ready = f"!!document.querySelector('{selector}')"
+                path = capture(self, url, ready, "mahmoud", name)
                 with open(path, "rb") as file:
-                    self.assertEqual(file.read(8), b"\x89PNG\r\n\x1a\n")
+                    self.assertEqual(file.read(8), PNG_MAGIC)
                 self.assertGreater(os.path.getsize(path), 5000)
