@@ -1,5 +1,5 @@
 # The two commands of README.md; everything else is what they call.
-.PHONY: run test lint setup bench access-report
+.PHONY: run test lint setup bench access-report dist
 run:
 	@bash scripts/run.sh
 test:
@@ -12,3 +12,5 @@ bench:
 	@bash scripts/bench.sh
 access-report:
 	@bash scripts/access_report.sh
+dist:
+	@bash scripts/dist.sh
