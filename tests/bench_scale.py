@@ -16,7 +16,9 @@ import sys
 import time
 
 import odoo
+from odoo import Command
 from odoo import sql_db
+from odoo.addons.aktive_sammen_addon.models.aktive_groups import VOLUNTEER
 from odoo.addons.aktive_sammen_addon.tests import operations
 from werkzeug.test import Client
 
@@ -49,7 +51,9 @@ def generate(env):
             {
                 "name": f"Koordinator {i}",
                 "login": f"bench_coord_{i}",
-                "group_ids": [(6, 0, env.ref("aktive_sammen_addon.group_aktive_coordinator").ids)],
+                "group_ids": [
+                    Command.set(env.ref("aktive_sammen_addon.group_aktive_coordinator").ids)
+                ],
             }
             for i in range(10)
         ]
@@ -82,8 +86,8 @@ def generate(env):
             {
                 "name": f"Aktivitet {i}",
                 "area": rnd.choice(AREAS),
-                "category_ids": [(6, 0, [rnd.choice(categories)])],
-                "member_ids": [(6, 0, rnd.sample(volunteers.ids, 8))],
+                "category_ids": [Command.set([rnd.choice(categories)])],
+                "member_ids": [Command.set(rnd.sample(volunteers.ids, 8))],
             }
             for i in range(SCALE["activities"])
         ]
@@ -99,7 +103,7 @@ def generate(env):
                     "residence": rnd.choice(RESIDENCES) if rnd.random() < 0.3 else False,
                     "coordinator_id": rnd.choice(coordinators.ids),
                     "target_group": rnd.choice(["senior", "disability", "long_term_ill"]),
-                    "interest_ids": [(6, 0, rnd.sample(interests, 2))],
+                    "interest_ids": [Command.set(rnd.sample(interests, 2))],
                 }
                 for i in range(start, start + 2000)
             ]
@@ -146,6 +150,46 @@ def generate(env):
              FROM aktive_participant p, generate_series(1, %s) k WHERE p.id = ANY(%s)""",
         [per, per, per, per, per, ids],
     )
+    # A loneliness measure at each follow-up held (UCLA 3-9, declined now and then), and a
+    # baseline before the first; volunteer hours in the contact log and group activities.
+    cr.execute(
+        """INSERT INTO aktive_loneliness_measure (participant_id, company_id, followup_id, date,
+                                                  kind, declined, lack_companionship, left_out,
+                                                  isolated, ucla_score, create_uid, write_uid,
+                                                  create_date, write_date)
+           SELECT f.participant_id, f.company_id, f.id, f.date_held, 'followup',
+                  f.id %% 17 = 0, a.x, a.y, a.z,
+                  CASE WHEN f.id %% 17 = 0 THEN 0 ELSE a.x::int + a.y::int + a.z::int END,
+                  1, 1, now(), now()
+             FROM aktive_followup f,
+                  LATERAL (SELECT CASE WHEN f.id %% 17 = 0 THEN NULL
+                                       ELSE (1 + (f.id + f.participant_id) %% 3)::text END AS x,
+                                  CASE WHEN f.id %% 17 = 0 THEN NULL
+                                       ELSE (1 + f.id %% 3)::text END AS y,
+                                  CASE WHEN f.id %% 17 = 0 THEN NULL
+                                       ELSE (1 + (f.id / 3) %% 3)::text END AS z) a
+            WHERE f.state = 'held' AND f.participant_id = ANY(%s)
+           UNION ALL
+           SELECT p.id, p.company_id, NULL, p.referral_date, 'baseline', false, '3', '2',
+                  (1 + p.id %% 3)::text, 6 + p.id %% 3, 1, 1, now(), now()
+             FROM aktive_participant p WHERE p.id = ANY(%s)""",
+        [ids, ids],
+    )
+    cr.execute(
+        """INSERT INTO aktive_contact_log (participant_id, company_id, user_id, date, kind,
+                                           hours, create_uid, write_uid, create_date, write_date)
+           SELECT p.id, p.company_id, p.coordinator_id, CURRENT_DATE - (p.id * k) %% 400,
+                  'visit', 1 + (p.id + k) %% 3, 1, 1, now(), now()
+             FROM aktive_participant p, generate_series(1, 3) k WHERE p.id = ANY(%s)""",
+        [ids],
+    )
+    cr.execute(
+        """INSERT INTO aktive_volunteer_hours (partner_id, company_id, date, hours, create_uid,
+                                               write_uid, create_date, write_date)
+           SELECT v, %s, CURRENT_DATE - (v * k) %% 400, 2, 1, 1, now(), now()
+             FROM unnest(%s::int[]) v, generate_series(1, 5) k""",
+        [env.company.id, volunteers.ids],
+    )
     env.invalidate_all()
     for start in range(0, len(ids), 5000):
         batch = env["aktive.participant"].browse(ids[start : start + 5000])
@@ -175,6 +219,11 @@ def measure(env, coordinator):
         ("Suggest volunteers for one wish", operations.suggest_volunteers, (wish,)),
         ("Ripple-effect clusters", operations.ripple_clusters, ()),
         ("Reporting pivots (participants, follow-ups per month)", operations.reporting_pivot, ()),
+        (
+            "Annual report, all figures of this year (PDF and spreadsheet)",
+            operations.annual_report,
+            (),
+        ),
     ]
     rows = []
     for label, operation, args in ops:
@@ -231,7 +280,7 @@ def measure_portal(env):
     )
     partner = env["res.partner"].browse(env.cr.fetchone()[0])
     partner.aktive_confidentiality_document = "U2lnbmVydA=="
-    groups = [env.ref("base.group_portal").id, env.ref(operations.VOLUNTEER).id]
+    groups = [env.ref("base.group_portal").id, env.ref(VOLUNTEER).id]
     lang = "nb_NO" if env["res.lang"].search_count([("code", "=", "nb_NO")]) else env.lang
     user = env["res.users"].create(
         {
@@ -239,7 +288,7 @@ def measure_portal(env):
             "password": "bench_volunteer",
             "partner_id": partner.id,
             "lang": lang,
-            "group_ids": [(6, 0, groups)],
+            "group_ids": [Command.set(groups)],
         }
     )
     people = env["aktive.participant"].with_user(user).search([])
@@ -309,7 +358,8 @@ def table(rows, counts):
     lines = [
         f"Data: {counts['aktive.participant']:,} participants, {counts['volunteers']:,} "
         f"volunteers, {counts['aktive.wish']:,} wishes, {counts['aktive.followup']:,} "
-        f"follow-ups, {counts['aktive.activity']:,} activities.",
+        f"follow-ups, {counts['aktive.activity']:,} activities, "
+        f"{counts['aktive.loneliness.measure']:,} loneliness measures.",
         "",
         "| operation | queries | median time |",
         "|---|---:|---:|",
@@ -326,7 +376,13 @@ def main(env):
     generated = time.perf_counter() - start
     counts = {
         m: env[m].search_count([])
-        for m in ("aktive.participant", "aktive.wish", "aktive.followup", "aktive.activity")
+        for m in (
+            "aktive.participant",
+            "aktive.wish",
+            "aktive.followup",
+            "aktive.activity",
+            "aktive.loneliness.measure",
+        )
     }
     counts["volunteers"] = env["res.partner"].search_count([("is_aktive_volunteer", "=", True)])
     rows = measure(env, coordinator)

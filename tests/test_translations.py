@@ -15,7 +15,7 @@ from odoo_cli import PYTHON
 from odoo_cli import REPO_ROOT
 
 sys.path.insert(0, os.path.join(REPO_ROOT, "scripts"))
-from i18n_terms import addon_terms  # noqa: E402
+from i18n_terms import addon_terms
 
 I18N = os.path.join(REPO_ROOT, "aktive_sammen_addon", "i18n")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")

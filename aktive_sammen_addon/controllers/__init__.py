@@ -1,2 +1,3 @@
+from . import annual_report
 from . import portal
 from . import report

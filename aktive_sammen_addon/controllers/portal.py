@@ -18,9 +18,9 @@ from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from ..models.aktive_groups import VOLUNTEER
 from ..models.aktive_health_terms import find_health_terms
 
-VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
 NOTE_MAX = 2000
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 KINDS = ("visit", "phone", "activity")
@@ -325,7 +325,8 @@ class AktiveVolunteerPortal(CustomerPortal):
             return
         # The coordinator's to-do, in the coordinator's language.
         coordinator = person.sudo().coordinator_id
-        env = request.env(context=dict(request.env.context, lang=coordinator.lang or user.lang))
+        lang = person.sudo()._aktive_text_lang(coordinator)
+        env = request.env(context=dict(request.env.context, lang=lang))
         summary = (
             env._("New wish from %(volunteer)s", volunteer=user.name)
             if kind == "wish"
@@ -351,17 +352,10 @@ class AktiveVolunteerPortal(CustomerPortal):
         # sudo: the volunteer's own card; area, availability and the declaration dates are
         # coordinator-only fields so that volunteers do not read them of each other.
         partner = request.env.user.partner_id.sudo()
-        year_start = date(fields.Date.context_today(request.env.user).year, 1, 1)
-        # sudo: the user's own entries of this year, also of assignments that have ended.
-        [[hours]] = (
-            request.env["aktive.contact.log"]
-            .sudo()
-            ._read_group(
-                [("user_id", "=", request.env.user.id), ("date", ">=", year_start)],
-                [],
-                ["hours:sum"],
-            )
-        )
+        # The same count as the volunteer's profile in the back office (res_partner_hours.py):
+        # the contact log, also of assignments that have ended, and group activities.
+        year = fields.Date.context_today(request.env.user).year
+        hours = partner._aktive_hours(year).get(partner.id, 0.0)
         all_languages = (
             request.env["res.lang"].with_context(active_test=False).search([], order="name")
         )

@@ -12,6 +12,7 @@ KINDS = [
     ("sensitive", "Read sensitive notes"),
     ("print", "Printed the contact form"),
     ("export", "Exported personal data"),
+    ("loneliness", "Read loneliness measures"),
 ]
 # The lines waiting for the one INSERT (in the transaction's pre-commit data, cleared with
 # it), and the kinds not to log for now (a board read is no "open"; in the cursor's cache).

@@ -1,3 +1,4 @@
+from odoo import api
 from odoo import fields
 from odoo import models
 
@@ -12,7 +13,6 @@ class AktiveContactFormVersion(models.Model):
     _description = "Contact form version"
     _inherit = ["aktive.case.privacy", "aktive.input.guard"]
     _order = "participant_id, version desc"
-    _rec_name = "name"
 
     participant_id = fields.Many2one(
         "aktive.participant", required=True, index=True, ondelete="cascade"
@@ -47,6 +47,7 @@ class AktiveContactFormVersion(models.Model):
         "UNIQUE(participant_id, version)", "This version of the contact form exists already."
     )
 
+    @api.depends("participant_id.name", "version")
     def _compute_name(self):
         for version in self:
             version.name = self.env._(
@@ -71,7 +72,7 @@ class AktiveContactFormVersion(models.Model):
             .sudo()
             .create(
                 {
-                    "name": self.env._(
+                    "name": self.with_context(lang=lang or self.env.lang).env._(
                         "Contact log %(name)s v%(n)s.pdf",
                         name=self.participant_id.name,
                         n=self.version,

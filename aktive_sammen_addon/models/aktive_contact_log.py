@@ -4,7 +4,7 @@ from odoo import models
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 
-COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
+from .aktive_groups import COORDINATORS
 
 
 class AktiveContactLog(models.Model):

@@ -117,7 +117,9 @@ class AktiveCooperationAgreement(models.Model):
             agreement.activity_schedule(
                 activity_type_id=todo.id,
                 date_deadline=agreement.review_date,
-                summary=self.env._("Review the cooperation agreement"),
+                summary=agreement._aktive_in_text_lang(user).env._(
+                    "Review the cooperation agreement"
+                ),
                 user_id=user.id,
             )
             agreement.review_reminder_date = agreement.review_date

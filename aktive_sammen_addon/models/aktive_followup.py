@@ -36,7 +36,7 @@ class AktiveFollowup(models.Model):
         default="participant",
         required=True,
     )
-    partner_id = fields.Many2one("res.partner", string="Spoke with")
+    partner_id = fields.Many2one("res.partner", string="Spoke with", check_company=True)
     user_id = fields.Many2one(
         "res.users",
         string="Coordinator",
@@ -123,7 +123,9 @@ class AktiveFollowup(models.Model):
         participant = self.participant_id
         if self.outcome == "close":
             participant.message_post(
-                body=self.env._("Follow-up held: the outcome is to close the case."),
+                body=participant._aktive_in_text_lang().env._(
+                    "Follow-up held: the outcome is to close the case."
+                ),
                 subtype_xmlid="mail.mt_note",
             )
             return
@@ -136,11 +138,12 @@ class AktiveFollowup(models.Model):
                 "user_id": self.user_id.id,
             }
         )
+        user = self.user_id or participant.coordinator_id or self.env.user
         participant.activity_schedule(
             "aktive_sammen_addon.mail_activity_type_followup",
             date_deadline=next_date,
-            summary=self.env._("Follow-up conversation"),
-            user_id=(self.user_id or participant.coordinator_id or self.env.user).id,
+            summary=participant._aktive_in_text_lang(user).env._("Follow-up conversation"),
+            user_id=user.id,
         )
         if self.outcome == "pause":
             participant.write({"state": "paused", "paused_until": next_date})
@@ -211,7 +214,9 @@ class AktiveFollowup(models.Model):
                     "res_id": participant.id,
                     "activity_type_id": activity_type.id,
                     "date_deadline": today,
-                    "summary": self.env._("Overdue follow-up conversation"),
+                    "summary": participant._aktive_in_text_lang(
+                        participant.coordinator_id or self.env.user
+                    ).env._("Overdue follow-up conversation"),
                     "user_id": (participant.coordinator_id or self.env.user).id,
                 }
                 for participant in participants

@@ -16,10 +16,9 @@ from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 from odoo.tools import plaintext2html
 
-CASE_WORKERS = (
-    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
-)
-MUNICIPAL = "aktive_sammen_addon.group_aktive_municipal"
+from .aktive_groups import CASE_WORKERS
+from .aktive_groups import MUNICIPAL
+
 # A term of at least this many letters also finds its inflections ("demens" finds "demensen",
 # "medisin" finds "medisiner"); a shorter one only itself ("slag" is not "forslag" or "slags").
 PREFIX_MIN_LENGTH = 5

@@ -29,7 +29,12 @@ class AktiveNetworkMember(models.Model):
     )
     company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Member", required=True, index=True, ondelete="restrict"
+        "res.partner",
+        string="Member",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     member_kind = fields.Selection(
         MEMBER_KINDS,

@@ -1,6 +1,8 @@
 from odoo import fields
 from odoo import models
 
+from .aktive_network_member import MEMBER_KINDS
+
 
 class AktiveNetworkRole(models.Model):
     """The role a network member plays: visiting friend, driving friend, relative..."""
@@ -14,7 +16,7 @@ class AktiveNetworkRole(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     member_kind = fields.Selection(
-        [("volunteer", "Volunteer"), ("own", "Own network"), ("organisation", "Organisation")],
+        MEMBER_KINDS,
         string="Usual kind",
         help="The kind of member this role is proposed for.",
     )

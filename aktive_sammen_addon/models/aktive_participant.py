@@ -5,6 +5,11 @@ from odoo import models
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from .aktive_groups import CASE_WORKERS
+from .aktive_groups import COORDINATORS
 
 REFERRAL_SOURCES = [
     ("self", "The person"),
@@ -14,12 +19,6 @@ REFERRAL_SOURCES = [
     ("care_housing", "Care housing"),
     ("other", "Other"),
 ]
-# Fields only the case workers (coordinator, municipal contact person) may see: referral,
-# consent, life story and closing details. Volunteers get what they need to help.
-CASE_WORKERS = (
-    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
-)
-COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
 # What a case keeps as its history: a participant with any of these is archived, not deleted.
 HISTORY_MODELS = (
     "aktive.wish",
@@ -29,6 +28,15 @@ HISTORY_MODELS = (
     "aktive.contact.log",
     "aktive.contact.form.version",
 )
+# Where a case stands with its follow-ups, for the board's progress bars: the next planned
+# conversation is late, comes within DUE_SOON_DAYS, comes later, or none is planned.
+FOLLOWUP_STATUSES = [
+    ("overdue", "Overdue"),
+    ("due_soon", "Due soon"),
+    ("on_time", "On time"),
+    ("none", "None planned"),
+]
+DUE_SOON_DAYS = 14
 TARGET_GROUPS = [
     ("senior", "Senior (65+)"),
     ("disability", "Person with a disability"),
@@ -139,7 +147,7 @@ class AktiveParticipant(models.Model):
         REFERRAL_SOURCES, string="Need reported by", tracking=True, groups=CASE_WORKERS
     )
     referrer_id = fields.Many2one(
-        "res.partner", string="Reported by (contact)", groups=CASE_WORKERS
+        "res.partner", string="Reported by (contact)", groups=CASE_WORKERS, check_company=True
     )
     referral_date = fields.Date(
         string="Reported on", default=fields.Date.context_today, groups=CASE_WORKERS
@@ -161,6 +169,7 @@ class AktiveParticipant(models.Model):
         "res.partner",
         string="Municipal contact person",
         tracking=True,
+        check_company=True,
         help="Whom volunteers call in the municipality when the situation changes.",
     )
     municipal_contact_phone = fields.Char(
@@ -180,7 +189,8 @@ class AktiveParticipant(models.Model):
     consent_date = fields.Date(tracking=True, copy=False, groups=CASE_WORKERS)
     consent_scope = fields.Text(
         string="Consent covers",
-        default=lambda self: self.env._(
+        # A stored text: in the municipality's language (models/aktive_text_language.py).
+        default=lambda self: self._aktive_in_text_lang().env._(
             "Sending the contact form to the municipality when established and each time it "
             "is updated."
         ),
@@ -236,6 +246,16 @@ class AktiveParticipant(models.Model):
         store=True,
         groups=CASE_WORKERS,
     )
+    # Depends on today, so not stored: searched and grouped (the board's progress bars) in SQL
+    # from the two stored fields above, see _read_group_groupby.
+    followup_status = fields.Selection(
+        FOLLOWUP_STATUSES,
+        string="Follow-up status",
+        compute="_compute_followup_status",
+        search="_search_followup_status",
+        groups=CASE_WORKERS,
+        help=f"Overdue, due within {DUE_SOON_DAYS} days, on time, or none planned.",
+    )
 
     # The mixin reads the next activity's summary and type as superuser: read them with the
     # user's rights, so a volunteer (who may not read the case workers' activities) gets none.
@@ -243,10 +263,8 @@ class AktiveParticipant(models.Model):
     activity_type_id = fields.Many2one(compute_sudo=False)
     activity_type_icon = fields.Char(compute_sudo=False)
 
-    # Chatter: posting needs only read access (a volunteer may not, see below), reading the
-    # log needs write access - so volunteers never read the case workers' notes.
-    _mail_post_access = "write"
-
+    # Chatter: posting needs write access (mail.thread's default), and so does reading the
+    # log - so volunteers never read the case workers' notes.
     def _mail_get_operation_for_mail_message_operation(self, message_operation):
         if message_operation == "read":
             return dict.fromkeys(self, "write")
@@ -270,6 +288,19 @@ class AktiveParticipant(models.Model):
         "UNIQUE(partner_id)", "This contact is a participant already: open that case instead."
     )
 
+    @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        """Only coordinators move cards on the board: the others get its variant without
+        dragging (as hr.applicant gives interviewers their own form)."""
+        if view_type == "kanban" and not self.env.user.has_group(COORDINATORS):
+            board = self.env.ref("aktive_sammen_addon.aktive_participant_view_kanban", False)
+            no_move = self.env.ref(
+                "aktive_sammen_addon.aktive_participant_view_kanban_no_move", False
+            )
+            if board and no_move and view_id in (None, False, board.id):
+                view_id = no_move.id
+        return super().get_view(view_id, view_type, **options)
+
     # --- computes -------------------------------------------------------------------------------
     @api.depends_context("uid")
     def _compute_can_record_share_consent(self):
@@ -283,11 +314,14 @@ class AktiveParticipant(models.Model):
             participant.is_last_step = participant.stage_id == last
 
     @api.depends("date_last_stage_update")
+    @api.depends_context("tz")
     def _compute_days_in_step(self):
-        now = fields.Datetime.now()
+        """Calendar days in the user's time zone: moved yesterday evening is one day."""
+        today = fields.Date.context_today(self)
         for participant in self:
-            since = participant.date_last_stage_update or now
-            participant.days_in_step = (now - since).days
+            since = participant.date_last_stage_update
+            since = fields.Datetime.context_timestamp(self, since).date() if since else today
+            participant.days_in_step = (today - since).days
 
     NETWORK_GUARDS = ("agreed_wish", "active_member")
 
@@ -349,6 +383,58 @@ class AktiveParticipant(models.Model):
             date, late = planned.get(participant.id, (False, False))
             participant.next_followup_date = date
             participant.followup_overdue = bool(late)
+
+    @api.depends("next_followup_date", "followup_overdue")
+    def _compute_followup_status(self):
+        today = fields.Date.context_today(self)
+        soon = today + relativedelta(days=DUE_SOON_DAYS)
+        for participant in self:
+            date = participant.next_followup_date
+            if not date:
+                status = "none"
+            elif participant.followup_overdue or date < today:
+                status = "overdue"
+            else:
+                status = "due_soon" if date <= soon else "on_time"
+            participant.followup_status = status
+
+    def _search_followup_status(self, operator, value):
+        if operator != "in":
+            return NotImplemented  # "not in" is the negation, the ORM builds it
+        today = fields.Date.context_today(self)
+        soon = today + relativedelta(days=DUE_SOON_DAYS)
+        planned = Domain("next_followup_date", "!=", False)
+        late = planned & (
+            Domain("followup_overdue", "=", True) | Domain("next_followup_date", "<", today)
+        )
+        in_time = Domain("followup_overdue", "=", False) & Domain("next_followup_date", ">=", today)
+        domains = {
+            "none": Domain("next_followup_date", "=", False),
+            "overdue": late,
+            "due_soon": in_time & Domain("next_followup_date", "<=", soon),
+            "on_time": in_time & Domain("next_followup_date", ">", soon),
+        }
+        return Domain.OR(domains[status] for status in value if status in domains)
+
+    def _read_group_groupby(self, alias, groupby_spec, query):
+        """The follow-up status as SQL, so the board groups by it (its progress bars), as
+        mail.activity.mixin does for activity_state."""
+        if groupby_spec != "followup_status":
+            return super()._read_group_groupby(alias, groupby_spec, query)
+        self._check_field_access(self._fields["followup_status"], "read")
+        today = fields.Date.context_today(self)
+        date = self._field_to_sql(alias, "next_followup_date", query)
+        late = self._field_to_sql(alias, "followup_overdue", query)
+        return SQL(
+            """CASE WHEN %(date)s IS NULL THEN 'none'
+                    WHEN %(late)s IS TRUE OR %(date)s < %(today)s THEN 'overdue'
+                    WHEN %(date)s <= %(soon)s THEN 'due_soon'
+                    ELSE 'on_time' END""",
+            date=date,
+            late=late,
+            today=today,
+            soon=today + relativedelta(days=DUE_SOON_DAYS),
+        )
 
     # --- constraints ----------------------------------------------------------------------------
     @api.constrains("state", "paused_until", "close_reason")
@@ -428,27 +514,33 @@ class AktiveParticipant(models.Model):
             return super().write(vals)
         target = self.env["aktive.stage"].browse(vals["stage_id"])
         backward = self.env[self._name]
+        stages = self._ordered_stages()  # once for all the participants moved
         for participant in self:
             if participant.stage_id == target:
                 continue
-            if participant._stage_index(target) > participant._stage_index(participant.stage_id):
-                participant._check_forward_move(target)
+            if stages._index(target) > stages._index(participant.stage_id):
+                participant._check_forward_move(target, stages)
             else:
                 backward |= participant
         previous = {p.id: p.stage_id for p in backward}
-        vals = dict(vals, date_last_stage_update=fields.Datetime.now())
-        result = super().write(vals)
+        # Only a real move restarts the days in the step.
+        moved = self.filtered(lambda p: p.stage_id != target)
+        result = super(AktiveParticipant, self - moved).write(vals) if moved != self else True
+        if moved:
+            stamped = dict(vals, date_last_stage_update=fields.Datetime.now())
+            result = super(AktiveParticipant, moved).write(stamped) and result
         if target.guard == "active_member":
             self.filtered(lambda p: not p.date_network_established).write(
                 {"date_network_established": fields.Date.context_today(self)}
             )
         for participant in backward:
+            env = participant._aktive_in_text_lang().env
             participant.message_post(
-                body=self.env._(
+                body=env._(
                     "Moved back from step %(old)s to step %(new)s: the plan is adjusted to "
                     "the person's situation.",
-                    old=previous[participant.id].name,
-                    new=target.name,
+                    old=previous[participant.id].with_env(env).name,
+                    new=target.with_env(env).name,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
@@ -513,24 +605,20 @@ class AktiveParticipant(models.Model):
 
     # --- step guards ----------------------------------------------------------------------------
     def _ordered_stages(self):
-        # The five method steps: a small configuration table.
+        """The five method steps in order (a small configuration table), read once per
+        operation and handed on: see aktive.stage's _index."""
         return self.env["aktive.stage"].search([])  # pylint: disable=no-search-all
 
-    def _stage_index(self, stage):
-        stages = self._ordered_stages()
-        return list(stages.ids).index(stage.id) if stage in stages else -1
-
-    def _check_forward_move(self, target):
+    def _check_forward_move(self, target, stages):
         self.ensure_one()
-        stages = self._ordered_stages()
-        if self._stage_index(target) != self._stage_index(self.stage_id) + 1:
+        if stages._index(target) != stages._index(self.stage_id) + 1:
             raise UserError(
                 self.env._(
                     "%(name)s can move forward one step at a time: from %(old)s the next step "
                     "is %(next)s.",
                     name=self.name,
                     old=self.stage_id.name,
-                    next=stages[self._stage_index(self.stage_id) + 1].name,
+                    next=stages[stages._index(self.stage_id) + 1].name,
                 )
             )
         if self.state != "active":
@@ -569,14 +657,15 @@ class AktiveParticipant(models.Model):
 
     # --- actions --------------------------------------------------------------------------------
     def action_next_step(self):
+        """Each one step on; those in the same step move in one write."""
+        stages = self._ordered_stages()
         for participant in self:
-            stages = participant._ordered_stages()
-            index = participant._stage_index(participant.stage_id)
-            if index + 1 >= len(stages):
+            if stages._index(participant.stage_id) + 1 >= len(stages):
                 raise UserError(
                     self.env._("%(name)s is at the last step already.", name=participant.name)
                 )
-            participant.stage_id = stages[index + 1]
+        for stage, participants in self.grouped("stage_id").items():
+            participants.stage_id = stages[stages._index(stage) + 1]
         return True
 
     def action_pause(self):
@@ -634,18 +723,43 @@ class AktiveParticipant(models.Model):
         return True
 
     def action_plan_followup(self):
-        """Plan the next follow-up conversation one interval from today."""
+        """Plan the next follow-up conversation one interval from today, and open it. A case
+        with a planned one already gets that one opened instead: never a silent second."""
         Followup = self.env["aktive.followup"]
-        for participant in self:
-            Followup.create(
+        planned = Followup.search(
+            [("participant_id", "in", self.ids), ("state", "=", "planned")],
+            order="date_planned, id",
+        )
+        created = Followup.create(
+            [
                 {
                     "participant_id": participant.id,
                     "date_planned": participant._next_followup_default(
                         fields.Date.context_today(self)
                     ),
                 }
-            )
-        return True
+                for participant in self - planned.participant_id
+            ]
+        )
+        if len(self) != 1:
+            return True
+        followup = (planned or created)[:1]
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Follow-up conversation"),
+            "res_model": followup._name,
+            "res_id": followup.id,
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    def action_open_pause_wizard(self):
+        """Pause asks when to get in touch again (wizard/aktive_pause_wizard.py)."""
+        return self.env["aktive.pause.wizard"]._aktive_open_for(self)
+
+    def action_open_close_wizard(self):
+        """Closing asks why (wizard/aktive_close_wizard.py)."""
+        return self.env["aktive.close.wizard"]._aktive_open_for(self)
 
     def _next_followup_default(self, from_date):
         months = self.company_id.aktive_followup_interval or 2
@@ -660,10 +774,13 @@ class AktiveParticipant(models.Model):
             [("state", "=", "paused"), ("paused_until", "<=", today), ("activity_ids", "=", False)]
         )
         for participant in due:
+            user = participant.coordinator_id or self.env.user
             participant.activity_schedule(
                 "aktive_sammen_addon.mail_activity_type_followup",
                 date_deadline=today,
-                summary=self.env._("The pause ends: get in touch again"),
-                user_id=participant.coordinator_id.id or self.env.uid,
+                summary=participant._aktive_in_text_lang(user).env._(
+                    "The pause ends: get in touch again"
+                ),
+                user_id=user.id,
             )
         return due

@@ -8,11 +8,10 @@ from odoo import models
 from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
 
+from .aktive_groups import CASE_WORKERS
+
 CONTACT_FORM = "aktive_sammen_addon.action_report_contact_form"
 SEND_ACTIVITY = "aktive_sammen_addon.mail_activity_type_send_contact_form"
-CASE_WORKERS = (
-    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
-)
 # Cases whose "changed since last sent" flag was recomputed in this transaction: their
 # activity for the coordinator is planned or removed once, before the commit.
 CHANGED_KEY = "aktive.contact_form_changed"
@@ -167,7 +166,7 @@ class AktiveParticipant(models.Model):
             coordinator = case.coordinator_id
             if coordinator and case.id not in has_activity:
                 # In the coordinator's language, whoever made the change.
-                env = case.with_context(lang=coordinator.lang or self.env.lang).env
+                env = case._aktive_in_text_lang(coordinator).env
                 case.activity_schedule(
                     SEND_ACTIVITY,
                     summary=env._("Send the updated contact form to the municipality"),
@@ -251,21 +250,23 @@ class AktiveParticipant(models.Model):
             "unit": shorten(unit.name, 60),
             "unit_contact": shorten(unit_contact.name, 60) if unit_contact else False,
             "unit_phone": shorten(unit.phone, 25) if unit_contact else False,
+            # Sizes for one line a member and two lines a wish, in 9 pt type (older readers):
+            # report/aktive_contact_form_templates.xml, tests/test_contact_form_pdf.py.
             "members": [
                 {
-                    "name": shorten(m.partner_id.name, 40),
-                    "role": shorten(m.role_id.name or kinds.get(m.member_kind), 28),
-                    "phone": shorten(m.phone, 20),
-                    "frequency": shorten(m.frequency, 40),
+                    "name": shorten(m.partner_id.name, 26),
+                    "role": shorten(m.role_id.name or kinds.get(m.member_kind), 20),
+                    "phone": shorten(m.phone, 15),
+                    "frequency": shorten(m.frequency, 30),
                 }
                 for m in members[:MAX_MEMBERS]
             ],
             "members_more": max(len(members) - MAX_MEMBERS, 0),
             "wishes": [
                 {
-                    "name": shorten(w.name, 100),
+                    "name": shorten(w.name, 66),
                     # The duty's label takes room on the line: the page stays one page.
-                    "agreed": self._contact_form_agreement(w, 95 if w.municipal_duty else 130),
+                    "agreed": self._contact_form_agreement(w, 60 if w.municipal_duty else 92),
                     "state": states.get(w.state),
                     # The municipality's duty: printed as such, never as a volunteer's task.
                     "municipal": w.municipal_duty,
@@ -283,7 +284,7 @@ class AktiveParticipant(models.Model):
             "next_followup_date": consent and self.sudo().next_followup_date,
         }
 
-    def _contact_form_agreement(self, wish, size=130):
+    def _contact_form_agreement(self, wish, size=92):
         """Activity, what was agreed and who carries it, in one line the page can hold."""
         parts = [wish.activity_id.name, wish.agreement]
         who = ", ".join(wish.network_member_ids[:3].mapped("partner_id.name"))
@@ -375,7 +376,8 @@ class AktiveParticipant(models.Model):
             .sudo()
             .create(
                 {
-                    "name": self.env._(
+                    # The file's name in the language of the mail it goes with.
+                    "name": self.with_context(lang=lang or self._aktive_text_lang()).env._(
                         "Contact form %(name)s v%(n)s.pdf", name=self.name, n=number
                     ),
                     "raw": pdf,
@@ -387,7 +389,9 @@ class AktiveParticipant(models.Model):
         )
         if logs:
             version.log_attachment_id = version._render_contact_log(lang)
-        # The coordinator's reminder to send the updated form is done now.
+        # The coordinator's reminder to send the updated form is done now; the case's log
+        # in the municipality's language.
+        text_env = self._aktive_in_text_lang().env
         self.env["mail.activity"].sudo().search(
             [
                 ("res_model", "=", self._name),
@@ -395,12 +399,12 @@ class AktiveParticipant(models.Model):
                 ("activity_type_id", "=", self.env.ref(SEND_ACTIVITY).id),
             ]
         ).action_feedback(
-            feedback=self.env._(
+            feedback=text_env._(
                 "Version %(n)s sent to %(recipient)s.", n=number, recipient=recipient.name
             )
         )
         self.message_post(
-            body=self.env._(
+            body=text_env._(
                 "Contact form version %(n)s sent to %(recipient)s.",
                 n=number,
                 recipient=recipient.name,

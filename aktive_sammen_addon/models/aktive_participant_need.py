@@ -5,10 +5,10 @@ from odoo import models
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 
-from .aktive_participant import CASE_WORKERS
-from .aktive_participant import COORDINATORS
+from .aktive_groups import CASE_WORKERS
+from .aktive_groups import COORDINATORS
+from .aktive_groups import MUNICIPAL
 
-MUNICIPAL = "aktive_sammen_addon.group_aktive_municipal"
 # The person's contact card, as the participant shows it (related fields).
 CARD_FIELDS = ("phone", "email", "street", "zip", "city", "image_1920")
 
@@ -140,7 +140,7 @@ class AktiveParticipant(models.Model):
                 lambda u, p=participant: p.company_id in u.company_ids
             ):
                 # The summary in the coordinator's language, not the reporter's.
-                text = participant.with_context(lang=user.lang).env._(
+                text = participant._aktive_in_text_lang(user).env._(
                     "Need reported by %(reporter)s: take the case on",
                     reporter=self.env.user.name,
                 )

@@ -1,6 +1,7 @@
 import json
 
 from dateutil.relativedelta import relativedelta
+from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -23,45 +24,47 @@ class AktiveParticipant(models.Model):
     # --- retention ------------------------------------------------------------------------------
     @api.model
     def _cron_retention(self):
-        """Closed cases past the company's retention period are anonymised (or deleted)."""
-        done = self.browse()
+        """Closed cases past the company's retention period are anonymised (or deleted).
+
+        The one superuser entry point of retention: it runs for every company at once and
+        must reach every record of an expired case, archived ones and those no user may
+        read, so no user's rules or access apply. The helpers below (_anonymise,
+        _retention_delete, ...) work on the superuser records handed to them here."""
+        cases = self.sudo().with_context(active_test=False)
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([]):  # pylint: disable=no-search-all
+        expired = {"anonymise": cases.browse(), "delete": cases.browse()}
+        for company in cases.env["res.company"].search([]):  # pylint: disable=no-search-all
             limit = today - relativedelta(months=company.aktive_retention_months)
-            # Retention runs for every company at once: no user's rules apply here.
-            expired = (
-                self.sudo()
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("company_id", "=", company.id),
-                        ("state", "=", "closed"),
-                        ("date_closed", "<=", limit),
-                        ("anonymised", "=", False),
-                    ]
-                )
+            action = "delete" if company.aktive_retention_action == "delete" else "anonymise"
+            expired[action] |= cases.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "closed"),
+                    ("date_closed", "<=", limit),
+                    ("anonymised", "=", False),
+                ]
             )
-            if company.aktive_retention_action == "delete":
-                expired._retention_delete()
-            else:
-                expired._anonymise()
-            done |= expired
-        self._gc_personal_data_exports()
-        self.env["aktive.access.log"]._cron_retention()
-        return done
+        done = expired["anonymise"] | expired["delete"]
+        if expired["delete"]:
+            expired["delete"]._retention_delete()
+        if expired["anonymise"]:
+            expired["anonymise"]._anonymise()
+        cases._gc_personal_data_exports()
+        cases.env["aktive.access.log"]._cron_retention()
+        return done.with_env(self.env)
 
     @api.model
     def _gc_personal_data_exports(self):
         """A data access file is fetched at once; kept, it would be a copy of the case outside
         the case, beyond the reach of retention."""
         yesterday = fields.Datetime.subtract(fields.Datetime.now(), days=1)
-        self.env["ir.attachment"].sudo().search(
+        self.env["ir.attachment"].search(
             [("description", "=", EXPORT_DESCRIPTION), ("create_date", "<", yesterday)]
         ).unlink()
 
     def _retention_children(self):
-        """The case's own records, ended network members included, as superuser."""
-        cases = self.sudo().with_context(active_test=False)
+        """The case's own records, ended network members included."""
+        cases = self.with_context(active_test=False)
         return (
             cases.wish_ids,
             cases.followup_ids,
@@ -73,21 +76,20 @@ class AktiveParticipant(models.Model):
     def _retention_drop_files(self, records):
         """Contact form versions (their PDFs hold name, address, phone, wishes) and every
         file of the case's records. Versions first: their PDF cannot go while they point
-        to it."""
-        cases = self.sudo()
-        versions = cases.contact_form_version_ids
+        to it. One search for all the cases and their records."""
+        versions = self.contact_form_version_ids
         pdfs = versions.attachment_id
         versions.unlink()
         domain = Domain("id", "in", pdfs.ids)
-        for record in (cases, *records):
+        for record in (self, *records):
             domain |= Domain("res_model", "=", record._name) & Domain("res_id", "in", record.ids)
-        self.env["ir.attachment"].sudo().search(domain).unlink()
+        self.env["ir.attachment"].search(domain).unlink()
 
     def _retention_delete(self):
         """Delete mode: the children go through the ORM, not by SQL cascade, so that their
         chatter (a note's text is tracked) and files go with them; then the person's contact
         card is scrubbed unless someone else uses it."""
-        cases = self.sudo().with_context(aktive_retention=True)
+        cases = self.with_context(aktive_retention=True)
         partners = cases.partner_id
         children = cases._retention_children()
         cases._retention_drop_files(children)
@@ -100,17 +102,20 @@ class AktiveParticipant(models.Model):
     def _anonymise(self):
         """Remove what identifies the person; keep what counts: steps, categories, roles,
         states and dates, for the annual statistics. Nothing is tracked on the way: a
-        tracking value would keep the old text."""
-        for participant in self.sudo().with_context(tracking_disable=True):
-            old_partner = participant.partner_id
-            participant._retention_drop_files(participant._retention_children())
+        tracking value would keep the old text. Works on the superuser records of
+        _cron_retention; the files and the chatter of all the cases go in one search each."""
+        cases = self.with_context(tracking_disable=True)
+        old_partners = cases.partner_id
+        cases._retention_drop_files(cases._retention_children())
+        for participant in cases:
+            # What stays is read for years: in the municipality's language, not the cron's.
+            env = participant._aktive_in_text_lang().env
             participant.write(
                 {
                     "partner_id": self.env["res.partner"]
-                    .sudo()
                     .create(
                         {
-                            "name": self.env._("Anonymised participant"),
+                            "name": env._("Anonymised participant"),
                             "active": False,
                             "company_id": participant.company_id.id,
                         }
@@ -119,41 +124,44 @@ class AktiveParticipant(models.Model):
                     "birthdate": False,
                     "life_story": False,
                     "interests": False,
-                    "interest_ids": [(5, 0, 0)],
+                    "interest_ids": [Command.clear()],
                     "adaptations": False,
                     "referrer_id": False,
                     "municipal_contact_id": False,
-                    "close_reason": self.env._("Anonymised after the retention period."),
+                    "close_reason": env._("Anonymised after the retention period."),
                     "consent_scope": False,
                     "paused_until": False,
                     "anonymised": True,
                     "date_anonymised": fields.Date.context_today(self),
                 }
             )
-            participant.sensitive_note_ids.unlink()
-            participant.contact_log_ids.unlink()
-            participant.network_member_ids.with_context(active_test=False).filtered(
-                lambda m: m.member_kind == "own"
-            ).with_context(aktive_retention=True).unlink()
             participant.wish_ids.write(
                 {
-                    "name": self.env._("Wish"),
+                    "name": env._("Wish"),
                     "description": False,
                     "agreement": False,
                     "drop_reason": False,
                 }
             )
-            participant.followup_ids.write({"summary": False, "partner_id": False})
-            for record in (participant, *participant.wish_ids, *participant.followup_ids):
-                self.env["mail.message"].sudo().search(
-                    [("model", "=", record._name), ("res_id", "=", record.id)]
-                ).unlink()
-            participant.activity_ids.unlink()
-            # Changes made earlier in this transaction would be tracked at commit, with
-            # their old values: drop them too.
-            for records in (participant, participant.wish_ids, participant.followup_ids):
-                records._track_discard()
-            old_partner._aktive_scrub_if_unused()
+        cases.sensitive_note_ids.unlink()
+        cases.contact_log_ids.unlink()
+        cases.network_member_ids.with_context(active_test=False).filtered(
+            lambda m: m.member_kind == "own"
+        ).with_context(aktive_retention=True).unlink()
+        wishes, followups = cases.wish_ids, cases.followup_ids
+        followups.write({"summary": False, "partner_id": False})
+        self.env["mail.message"].search(
+            Domain.OR(
+                Domain("model", "=", records._name) & Domain("res_id", "in", records.ids)
+                for records in (cases, wishes, followups)
+            )
+        ).unlink()
+        cases.activity_ids.unlink()
+        # Changes made earlier in this transaction would be tracked at commit, with their old
+        # values: drop them too.
+        for records in (cases, wishes, followups):
+            records._track_discard()
+        old_partners._aktive_scrub_if_unused()
 
     # --- data access request --------------------------------------------------------------------
     def action_export_personal_data(self):
@@ -181,7 +189,7 @@ class AktiveParticipant(models.Model):
             }
         )
         self.message_post(
-            body=self.env._("Personal data exported (data access request)."),
+            body=self._aktive_in_text_lang().env._("Personal data exported (data access request)."),
             subtype_xmlid="mail.mt_note",
         )
         return {

@@ -1,5 +1,7 @@
+from odoo import Command
 from odoo import fields
 from odoo import models
+from odoo.tools import SQL
 
 OPEN_STATES = ("new", "clarifying", "agreed")
 
@@ -36,7 +38,8 @@ class AktiveRippleCluster(models.Model):
 
     @property
     def _table_query(self):
-        return f"""
+        return SQL(
+            """
             SELECT min(w.id) AS id,
                    COALESCE(NULLIF(p.residence, ''), NULLIF(p.area, '')) AS place,
                    w.category_id,
@@ -46,12 +49,14 @@ class AktiveRippleCluster(models.Model):
                    count(w.activity_id) AS shared_activity_count
               FROM aktive_wish w
               JOIN aktive_participant p ON p.id = w.participant_id
-             WHERE w.state IN {OPEN_STATES}
+             WHERE w.state IN %s
                AND p.active AND p.state != 'closed'
                AND COALESCE(NULLIF(p.residence, ''), NULLIF(p.area, '')) IS NOT NULL
              GROUP BY 2, w.category_id, w.company_id
             HAVING count(DISTINCT w.participant_id) >= 2
-        """
+            """,
+            OPEN_STATES,
+        )
 
     def _wishes(self):
         self.ensure_one()
@@ -90,7 +95,7 @@ class AktiveRippleCluster(models.Model):
                 ),
                 "place": self.place,
                 "area": self.place,
-                "category_ids": [(6, 0, self.category_id.ids)],
+                "category_ids": [Command.set(self.category_id.ids)],
                 "company_id": self.company_id.id,
             }
         )

@@ -6,7 +6,7 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import ValidationError
 
-MUNICIPAL = "aktive_sammen_addon.group_aktive_municipal"
+from .aktive_groups import MUNICIPAL
 
 
 class AktiveSensitiveNote(models.Model):
@@ -64,7 +64,7 @@ class AktiveSensitiveNote(models.Model):
             note.activity_schedule(
                 activity_type_id=activity_type.id,
                 # in the language of the one who acts on it
-                summary=note.with_context(lang=user.lang).env._(
+                summary=note._aktive_in_text_lang(user).env._(
                     "%(volunteer)s is worried about %(person)s's health",
                     volunteer=volunteer.name,
                     person=case.name,
@@ -75,7 +75,7 @@ class AktiveSensitiveNote(models.Model):
         if not users:
             # A contact person without a user of this database: by mail, on the note, in
             # their language.
-            env = note.with_context(lang=contact.lang or self.env.lang).env
+            env = note.with_context(lang=contact.lang or note._aktive_text_lang()).env
             message = note.message_notify(
                 partner_ids=contact.ids,
                 subject=env._("A volunteer is worried about %(person)s", person=case.name),

@@ -27,3 +27,7 @@ class AktiveStage(models.Model):
         required=True,
         help="Checked when a participant moves forward into this step.",
     )
+
+    def _index(self, stage):
+        """Position of `stage` in these stages (read once, in order), -1 if absent: no query."""
+        return self.ids.index(stage.id) if stage in self else -1

@@ -15,7 +15,12 @@ class AktiveVolunteerContact(models.Model):
     _check_company_auto = True
 
     partner_id = fields.Many2one(
-        "res.partner", string="Volunteer", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        string="Volunteer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     date = fields.Date(default=fields.Date.context_today, required=True, index=True)
     user_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)

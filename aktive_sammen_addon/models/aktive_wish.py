@@ -4,9 +4,7 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
-CASE_WORKERS = (
-    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
-)
+from .aktive_groups import CASE_WORKERS
 
 
 class AktiveWish(models.Model):
@@ -71,8 +69,7 @@ class AktiveWish(models.Model):
     # Chatter: like the case's, the wish's log and files are the case workers'. A volunteer
     # may read (and propose) a wish, not its messages: posting needs write access, and so
     # does reading for whoever is not a case worker (see also models/ir_attachment.py).
-    _mail_post_access = "write"
-
+    # Posting: mail.thread's default, write access.
     def _mail_get_operation_for_mail_message_operation(self, message_operation):
         if message_operation == "read" and not self.env.user.has_groups(CASE_WORKERS):
             return dict.fromkeys(self, "write")
@@ -102,7 +99,7 @@ class AktiveWish(models.Model):
                 vals["state"] = "new"
         if not self.env.user.has_groups(CASE_WORKERS):
             # Proposing is not following: a follower would be sent the case workers' messages.
-            self = self.with_context(mail_create_nosubscribe=True)  # noqa: PLW0642
+            self = self.with_context(mail_create_nosubscribe=True)
         return super().create([self._state_dates(vals) for vals in vals_list])
 
     def write(self, vals):

@@ -76,7 +76,7 @@ class AktiveWish(models.Model):
             user = wish._municipal_duty_user()
             if not user:
                 continue
-            env = wish.with_context(lang=user.lang or self.env.lang).env
+            env = wish._aktive_in_text_lang(user).env
             # sudo: whoever records the wish (a volunteer may propose it) hands it to the
             # municipality; the activity is then the case workers' to read.
             wish.participant_id.sudo().activity_schedule(

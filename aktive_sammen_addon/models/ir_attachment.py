@@ -2,11 +2,10 @@ from odoo import api
 from odoo import models
 from odoo.fields import Domain
 
+from .aktive_groups import CASE_WORKERS
+
 CASE = "aktive.participant"
 WISH = "aktive.wish"
-CASE_WORKERS = (
-    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
-)
 
 
 class IrAttachment(models.Model):

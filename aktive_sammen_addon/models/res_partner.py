@@ -5,10 +5,10 @@ from odoo import models
 from odoo.exceptions import ValidationError
 
 from .aktive_case_privacy import aktive_rule_aware_domain
+from .aktive_groups import COORDINATORS
 
-# Volunteer profile details (area, availability, declaration, assignments, contact dates):
-# the coordinator's, not something one volunteer reads about another.
-COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
+# Volunteer profile details (area, availability, declaration, assignments, contact dates)
+# are the COORDINATORS': not something one volunteer reads about another.
 # The contact's one-to-many fields into the cases.
 CASE_FIELDS = ("aktive_assignment_ids", "aktive_participant_ids")
 
@@ -134,14 +134,19 @@ class ResPartner(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             return NotImplemented
         # sudo: the document is coordinator-only, the flag is not.
-        Attachment = self.env["ir.attachment"].sudo()
-        with_document = Attachment.search(
-            [
-                ("res_model", "=", "res.partner"),
-                ("res_field", "=", "aktive_confidentiality_document"),
-            ]
-        ).mapped("res_id")
-        signed = [("aktive_confidentiality_date", "!=", False), ("id", "in", with_document)]
+        # A subquery, not a list of ids: the volunteer suggestion filters on it at any scale.
+        with_document = (
+            self.env["ir.attachment"]
+            .sudo()
+            ._search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_field", "=", "aktive_confidentiality_document"),
+                ]
+            )
+            .subselect("res_id")
+        )
+        signed = [("aktive_confidentiality_date", "!=", False), ("id", "any!", with_document)]
         missing = (operator == "=") == value
         return ["!", "&", *signed] if missing else ["&", *signed]
 
@@ -289,8 +294,9 @@ class ResPartner(models.Model):
 
     def _aktive_scrub_if_unused(self):
         """After anonymising a case: clear and archive the person's contact card unless it
-        is also someone else in Odoo (a user, a volunteer, a member of another network)."""
-        for partner in self.sudo():
+        is also someone else in Odoo (a user, a volunteer, a member of another network).
+        On the superuser records of the retention cron (aktive.participant._cron_retention)."""
+        for partner in self:
             in_use = (
                 partner.user_ids
                 or partner.is_aktive_volunteer
@@ -301,7 +307,7 @@ class ResPartner(models.Model):
                 continue
             partner.write(
                 {
-                    "name": self.env._("Anonymised"),
+                    "name": partner._aktive_in_text_lang().env._("Anonymised"),
                     "phone": False,
                     "email": False,
                     "street": False,

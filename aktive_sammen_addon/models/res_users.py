@@ -2,7 +2,7 @@ from odoo import api
 from odoo import models
 from odoo.fields import Command
 
-VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
+from .aktive_groups import VOLUNTEER
 
 
 class ResUsers(models.Model):

@@ -43,6 +43,10 @@ class AktiveCase(DenialMixin, TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Oslo"))
         # The same "today" as the models: the user's time zone, not the server's.
         cls.today = fields.Date.context_today(cls.env.user)
+        # These tests read the texts the addon stores in English, their source language: the
+        # demo municipality writes them in bokmål (models/aktive_text_language.py; both ways
+        # in test_landing_language.py).
+        cls.env.company.partner_id.lang = "en_US"
         group = "aktive_sammen_addon.group_aktive_"
         cls.roles = {
             role: new_test_user(cls.env, login=f"aktive_{role}", groups=groups, name=name)

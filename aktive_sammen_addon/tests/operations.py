@@ -6,7 +6,6 @@ import re
 
 # Odoo's portal fills in the tiles of /my afterwards: one JSON-RPC call to /my/counters with
 # the counters the page names.
-VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
 PORTAL_COUNTER = re.compile(r'data-placeholder_count="([^"]+)"')
 
 KANBAN_FIELDS = [
@@ -69,6 +68,15 @@ def reporting_pivot(env):
         [("state", "=", "held")], ["date_held:month"], ["__count"]
     )
     return participants, followups
+
+
+def annual_report(env, year=None):
+    """The annual report's figures for the user's company and `year` (by default this year:
+    the benchmark's generated activity falls in the last twelve months)."""
+    from datetime import date
+
+    year = year or date.today().year
+    return env["aktive.annual.report"]._figures(year, env.company)
 
 
 # The volunteer's pages are HTTP requests: `open_url(path)` answers a page's HTML and

@@ -51,7 +51,7 @@ def tour_screens(prefix):
     paths = []
     handle_console = ChromeBrowser._handle_console
 
-    def handle_then_capture(browser, type, args=None, stackTrace=None, **kw):  # noqa: A002
+    def handle_then_capture(browser, type, args=None, stackTrace=None, **kw):
         handle_console(browser, type, args=args, stackTrace=stackTrace, **kw)
         message = str(browser._from_remoteobject(args[0])) if args else ""
         if type == "log" and message.startswith(SCREEN_SIGNAL):

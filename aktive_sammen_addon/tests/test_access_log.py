@@ -5,6 +5,7 @@ contact form report, Export personal data)."""
 import json
 from datetime import timedelta
 
+from odoo import Command
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
@@ -31,7 +32,9 @@ class AccessLogCase(AktiveCase):
     def setUpClass(cls):
         super().setUpClass()
         Unit = cls.env["aktive.municipal.unit"]
-        cls.unit = Unit.create({"name": "Home care", "user_ids": [(6, 0, cls.municipal_user.ids)]})
+        cls.unit = Unit.create(
+            {"name": "Home care", "user_ids": [Command.set(cls.municipal_user.ids)]}
+        )
         cls.other_unit = Unit.create({"name": "Care centre"})
         cls.participant.write({"municipal_unit_id": cls.unit.id})
         cls.participant.action_give_consent()

@@ -3,6 +3,7 @@ Each test logs in as one role and proves what it may and may not do - on the par
 its parts, the municipality's notes (models/aktive_sensitive_note.py), the volunteers' own
 log (models/aktive_contact_log.py) and the files of a case (models/ir_attachment.py)."""
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
@@ -20,7 +21,9 @@ class AccessCase(AktiveCase):
     def setUpClass(cls):
         super().setUpClass()
         Unit = cls.env["aktive.municipal.unit"]
-        cls.unit = Unit.create({"name": "Home care", "user_ids": [(6, 0, cls.municipal_user.ids)]})
+        cls.unit = Unit.create(
+            {"name": "Home care", "user_ids": [Command.set(cls.municipal_user.ids)]}
+        )
         cls.other_unit = Unit.create({"name": "NAV"})
         cls.participant.write(
             {
@@ -441,7 +444,12 @@ class TestVolunteerAccess(AccessCase):
 
     # Row V6: no reporting, configuration or volunteer management.
     def test_v6_no_reporting(self):
-        for model in ("aktive.ripple.cluster", "aktive.dashboard", "aktive.followup"):
+        for model in (
+            "aktive.ripple.cluster",
+            "aktive.dashboard",
+            "aktive.progress.report",
+            "aktive.followup",
+        ):
             with self.subTest(model=model), self.assertRaises(AccessError):
                 self.as_role("volunteer", model).search([])
         with self.assertRaises(AccessError):

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -23,14 +24,14 @@ class TestWish(AktiveCase):
         other = self.env["aktive.participant"].create({"name": "Someone Else"})
         foreign = self.add_member(self.relative, participant=other)
         with self.assertRaisesRegex(ValidationError, "own participant's network"):
-            self.add_wish(network_member_ids=[(6, 0, foreign.ids)])
+            self.add_wish(network_member_ids=[Command.set(foreign.ids)])
         own = self.add_member(self.volunteer)
-        wish = self.add_wish(network_member_ids=[(6, 0, own.ids)])
+        wish = self.add_wish(network_member_ids=[Command.set(own.ids)])
         self.assertEqual(own.wish_ids, wish)
 
     def test_offer_from_the_catalogue(self):
         activity = self.env["aktive.activity"].create(
-            {"name": "Literature group", "category_ids": [(6, 0, self.category.ids)]}
+            {"name": "Literature group", "category_ids": [Command.set(self.category.ids)]}
         )
         wish = self.add_wish(activity_id=activity.id)
         self.assertEqual(activity.wish_ids, wish)

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import SIGNED
@@ -61,10 +62,10 @@ class TestArneScenario(AktiveCase):
         mahmoud = Partner.create({"name": "Mahmoud", **signed})
         lions_club = Partner.create({"name": "Lions Club", "is_company": True})
         driver = self.add_member(
-            kare, arne, role_id=self.role_drive.id, wish_ids=[(6, 0, lions.ids)]
+            kare, arne, role_id=self.role_drive.id, wish_ids=[Command.set(lions.ids)]
         )
-        self.add_member(randi, arne, role_id=self.role_drive.id, wish_ids=[(6, 0, books.ids)])
-        visitor = self.add_member(mahmoud, arne, wish_ids=[(6, 0, visits.ids)])
+        self.add_member(randi, arne, role_id=self.role_drive.id, wish_ids=[Command.set(books.ids)])
+        visitor = self.add_member(mahmoud, arne, wish_ids=[Command.set(visits.ids)])
         self.add_member(lions_club, arne, role_id=False)
         self.assertFalse(arne.network_vulnerable)
         self.assertEqual(arne.active_member_count, 4)

@@ -3,8 +3,10 @@ impossible dates and HTML, through the models, the wizards, JSON-RPC and the rep
 Each case gets a clear error (a user error of Odoo's, or a 404/403/400 page without a
 traceback) and leaves the data as it was. The limits are models/aktive_input_guard.py's."""
 
+import datetime
 import json
 
+from odoo.exceptions import AccessError
 from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
@@ -291,17 +293,26 @@ class TestWizardsOnBadInput(BadInputCase):
         with self.subTest(case="a real wish still works"):
             self.assertTrue(Suggestion.create({"wish_id": self.wish.id}))
 
-    def test_dashboard_for_a_year_no_one_means(self):
-        Dashboard = self.env["aktive.dashboard"].with_user(self.coordinator)
-        for year in (0, -1, 1, 99999):
+    def test_dashboard_for_a_period_no_one_means(self):
+        """The period is a search filter (models/aktive_progress_report.py): a year no one
+        means finds nothing, and the figures cannot be typed over at all."""
+        Report = self.env["aktive.progress.report"].with_user(self.coordinator)
+        for year in (1, 1899, 2101, 9999):
             with self.subTest(year=year):
-                with self.assertRaises(ValidationError):
-                    Dashboard.create({"year": year})
-                # Typed in the form (not saved yet): the numbers are not computed either.
-                with self.assertRaises(ValidationError):
-                    Dashboard.new({"year": year}).active_participants  # noqa: B018
-        with self.subTest(case="this year still works"):
-            self.assertGreaterEqual(Dashboard.create({}).active_participants, 0)
+                start = datetime.date(year, 1, 1)
+                self.assertEqual(
+                    Report.search_count(
+                        [("date", ">=", start), ("date", "<=", start.replace(month=12, day=31))]
+                    ),
+                    0,
+                )
+        Dashboard = self.env["aktive.dashboard"].with_user(self.coordinator)
+        for vals in ({"kind": "active_participants"}, {}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                Dashboard.create(vals)
+        with self.subTest(case="the figures still read"):
+            figures = Dashboard.search([])
+            self.assertGreaterEqual(min(figures.mapped("value")), 0)
 
     def test_settings_beyond_sense_or_type(self):
         admin = self.admin_user

@@ -4,14 +4,20 @@ from odoo.tests import HttpCase
 from odoo.tests import tagged
 
 from .screenshots import PNG_MAGIC
+from .screenshots import assert_screens
 from .screenshots import capture
+from .screenshots import tour_screens
 
 
 @tagged("post_install", "-at_install")
 class TestBoardTour(HttpCase):
     """The coordinator's board in headless Chromium, logged in as the demo coordinator Bjørg
-    (Norwegian interface): create, move, be refused, hold a follow-up. A JavaScript error on
+    (Norwegian interface): the five steps on a 1440 px screen, the overdue in red, the progress
+    bars by follow-up status; create, move, be refused, hold a follow-up. A JavaScript error on
     the page fails the tour (Odoo's browser helper turns console errors into failures)."""
+
+    # The screen the board must fit (issue 16): HttpCase's default is 1366 x 768.
+    browser_size = "1440x900"
 
     def test_coordinator_board(self):
         ref = self.env.ref
@@ -23,12 +29,14 @@ class TestBoardTour(HttpCase):
         planned = arne.followup_ids.filtered(lambda f: f.state == "planned")
         self.assertEqual(len(planned), 1)
 
-        self.start_tour(
-            "/odoo/action-aktive_sammen_addon.aktive_participant_action",
-            "aktive_board_tour",
-            login="bjorg",
-            timeout=180,
-        )
+        with tour_screens("board") as shots:
+            self.start_tour(
+                "/odoo/action-aktive_sammen_addon.aktive_participant_action",
+                "aktive_board_tour",
+                login="bjorg",
+                timeout=180,
+            )
+        assert_screens(self, shots, 3)
 
         self.assertEqual(arne.stage_id, ref("aktive_sammen_addon.stage_followup"))
         self.assertEqual(solveig.stage_id, ref("aktive_sammen_addon.stage_conversation"))
@@ -38,6 +46,20 @@ class TestBoardTour(HttpCase):
         self.assertEqual(planned.state, "held")
         self.assertEqual(planned.outcome, "continue")
         self.assertTrue(planned.next_followup_id, "holding planned the next one")
+
+    def test_municipal_contact_cannot_drag(self):
+        """Hilde sees her units' cases on the board, in bokmål, and no card moves for her."""
+        arne = self.env.ref("aktive_sammen_addon.participant_arne_demo")
+        step = arne.stage_id
+        with tour_screens("board") as shots:
+            self.start_tour(
+                "/odoo/action-aktive_sammen_addon.aktive_participant_action",
+                "aktive_board_municipal_tour",
+                login="hilde",
+                timeout=120,
+            )
+        assert_screens(self, shots, 1)
+        self.assertEqual(arne.stage_id, step)
 
     def test_board_screenshot(self):
         """A picture of the board for people to look at (a test artefact, not committed),

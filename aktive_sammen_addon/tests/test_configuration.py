@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 from psycopg2 import IntegrityError
@@ -49,8 +50,8 @@ class TestConfiguration(AktiveCase):
             {
                 "name": "Lions meeting",
                 "organiser_id": self.organisation.id,
-                "member_ids": [(6, 0, self.volunteer.ids)],
-                "category_ids": [(6, 0, self.category.ids)],
+                "member_ids": [Command.set(self.volunteer.ids)],
+                "category_ids": [Command.set(self.category.ids)],
                 "accessibility": "Step-free",
             }
         )

@@ -1,15 +1,62 @@
+import html
 import logging
 import os
+import re
 import subprocess
 import tempfile
 import time
 
+from odoo import Command
 from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 _logger = logging.getLogger(__name__)
 ACTION = "aktive_sammen_addon.action_report_contact_form"
+LOG_ACTION = "aktive_sammen_addon.action_report_contact_log"
+WORD = re.compile(
+    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+)
+# A word's box from `pdftotext -bbox-layout` is as high as the font's ascent + descent,
+# 1.164 em for DejaVu Sans: its height / 1.164 is the size of the type in pt (checked
+# against the font size set in the PDF's text matrix).
+DEJAVU_BOX_EM = 1.164
+TABLE_PT = 9  # issue 16: the least type on the form, for older readers
+HEADING_PT = 11
+HEADINGS = (
+    "Contact form",
+    "Participant",
+    "Coordinator",
+    "When the situation changes, call the municipality",
+    "The network",
+    "Wishes and what was agreed",
+    "Adaptations",
+    "Next follow-up",
+)
+
+
+def type_sizes(path):
+    """[(size in pt, bottom in pt, word)] of page 1 of the PDF at `path`, in reading order."""
+    layout = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-bbox-layout", path, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [
+        ((float(y_max) - float(y_min)) / DEJAVU_BOX_EM, float(y_max), html.unescape(word))
+        for y_min, y_max, word in WORD.findall(layout)
+    ]
+
+
+def heading_sizes(words, heading):
+    """The sizes of the words of the first place `heading` is printed, or None."""
+    tokens = heading.split()
+    texts = [word for _size, _y, word in words]
+    for start in range(len(texts) - len(tokens) + 1):
+        if texts[start : start + len(tokens)] == tokens:
+            return [size for size, _y, _word in words[start : start + len(tokens)]]
+    return None
 
 
 @tagged("post_install", "-at_install")
@@ -104,7 +151,7 @@ class TestContactFormPdf(HttpCase):
                     "state": "agreed",
                     "name": f"Ønske {i}: komme meg ut og treffe folk der jeg bor, hver uke",
                     "agreement": "Vaffeltreff i fellesstua hver torsdag, med følge av en frivillig",
-                    "network_member_ids": [(6, 0, members[i : i + 2].ids)],
+                    "network_member_ids": [Command.set(members[i : i + 2].ids)],
                 }
                 for i in range(10)
             ]
@@ -118,6 +165,78 @@ class TestContactFormPdf(HttpCase):
     def test_longest_texts_still_one_page(self):
         """Whatever length is typed in any field the form prints, and more members and
         wishes than it holds: one page, the rest counted."""
+        path = self.pdf(self.longest_case())
+        self.assertEqual(self.pages(path)[0], 1)
+        text = " ".join(self.poppler("pdftotext", path).split())
+        self.assertIn("(+3 more", text, "members beyond the twelfth are counted")
+        self.assertEqual(text.count("(+3 more"), 2, "and so are wishes beyond the tenth")
+
+    def assertReadable(self, path, headings=HEADINGS):
+        """Nothing on page 1 smaller than TABLE_PT, each heading at least HEADING_PT."""
+        words = type_sizes(path)
+        self.assertTrue(words, "the PDF has a text layer")
+        smallest = min(words)
+        # 0.05 pt: the rounding of the box coordinates pdftotext prints.
+        self.assertGreaterEqual(smallest[0], TABLE_PT - 0.05, f"too small: {smallest}")
+        for heading in headings:
+            with self.subTest(heading=heading):
+                sizes = heading_sizes(words, heading)
+                self.assertTrue(sizes, f"{heading!r} is printed")
+                self.assertGreaterEqual(min(sizes), HEADING_PT - 0.05)
+        return words
+
+    def test_type_for_older_readers_on_one_page(self):
+        """Issue 16: the longest form in type of at least 9 pt (the tables, the least on the
+        page) and 11 pt headings, still one A4 page - using the page, not half of it."""
+        path = self.pdf(self.longest_case())
+        pages, info = self.pages(path)
+        self.assertEqual(pages, 1)
+        self.assertIn("595 x 842 pts (A4)", info)
+        words = self.assertReadable(path)
+        table = [w for w in words if w[2].startswith(("Etternavnsen-Lund", "Ønske", "Besøksvenn"))]
+        self.assertGreater(len(table), 30, "the rows of both tables are measured")
+        self.assertGreaterEqual(min(table)[0], TABLE_PT - 0.05)
+        bottom = max(y for _size, y, _word in words)
+        self.assertGreater(bottom, 842 * 0.85, "the longest form fills the page")
+
+    def test_arne_type_for_older_readers(self):
+        path = self.pdf(self.arne)
+        self.assertEqual(self.pages(path)[0], 1)
+        words = self.assertReadable(path)
+        phones = [w for w in words if w[2] in ("941", "922", "913")]
+        self.assertGreaterEqual(min(phones)[0], TABLE_PT - 0.05, "the network's phones")
+
+    def test_contact_log_type_for_older_readers(self):
+        """The log sent with the form shares its styles: 9 pt and more, on one page."""
+        self.env["aktive.contact.log"].create(
+            [
+                {"participant_id": self.arne.id, "note": f"Kaffe og vafler, besøk {i}", "hours": 2}
+                for i in range(20)
+            ]
+        )
+        version = self.env["aktive.contact.form.version"].create(
+            {
+                "participant_id": self.arne.id,
+                "version": 99,
+                "log_ids": self.arne.contact_log_ids.ids,
+            }
+        )
+        content, _type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(LOG_ACTION, version.ids)
+        )
+        handle, path = tempfile.mkstemp(suffix=".pdf")
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+        self.addCleanup(os.unlink, path)
+        self.assertEqual(self.pages(path)[0], 1)
+        words = self.assertReadable(path, headings=("Contact log",))
+        self.assertIn("besøk", [w[2] for w in words])
+
+    def longest_case(self):
+        """A participant with every printed field as long as it takes, 15 network members
+        and 13 wishes: more than the form holds."""
 
         def long(words, size=400):
             return ((words + " ") * (size // len(words) + 1))[:size].strip()
@@ -201,16 +320,12 @@ class TestContactFormPdf(HttpCase):
                     ),
                     "agreement": long("Hver torsdag, med følge av en frivillig"),
                     "activity_id": activity.id,
-                    "network_member_ids": [(6, 0, members[i : i + 3].ids)],
+                    "network_member_ids": [Command.set(members[i : i + 3].ids)],
                 }
                 for i in range(13)
             ]
         )
-        path = self.pdf(participant)
-        self.assertEqual(self.pages(path)[0], 1)
-        text = " ".join(self.poppler("pdftotext", path).split())
-        self.assertIn("(+3 more", text, "members beyond the twelfth are counted")
-        self.assertEqual(text.count("(+3 more"), 2, "and so are wishes beyond the tenth")
+        return participant
 
     def test_batch_of_50_gives_50_pages(self):
         participants = self.env["aktive.participant"].create(

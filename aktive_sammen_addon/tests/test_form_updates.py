@@ -8,6 +8,7 @@ import os
 import tempfile
 from unittest.mock import patch
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.orm import environments
 from odoo.tests import HttpCase
@@ -317,7 +318,7 @@ class TestContactLogPdf(HttpCase):
             {
                 "participant_id": arne.id,
                 "version": 99,
-                "log_ids": [(6, 0, arne.contact_log_ids.ids)],
+                "log_ids": [Command.set(arne.contact_log_ids.ids)],
             }
         )
         content, _type = (

@@ -6,6 +6,7 @@ aktive_activity_suggestion_line.py), models/aktive_ripple_cluster.py, volunteer 
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import SIGNED
@@ -22,7 +23,7 @@ class TestVolunteerSuggestion(AktiveCase):
         Interest = cls.env["aktive.interest"]
         cls.books = Interest.create({"name": "Books test"})
         cls.walks = Interest.create({"name": "Walks test"})
-        cls.participant.write({"interest_ids": [(6, 0, cls.books.ids)], "area": "Moseidmoen"})
+        cls.participant.write({"interest_ids": [Command.set(cls.books.ids)], "area": "Moseidmoen"})
         cls.participant.partner_id.lang = "en_US"
         english = cls.env.ref("base.lang_en")
         signed = {
@@ -36,8 +37,8 @@ class TestVolunteerSuggestion(AktiveCase):
                 **signed,
                 "name": "Best Match",
                 "aktive_area": "Moseidmoen",
-                "aktive_interest_ids": [(6, 0, cls.books.ids)],
-                "aktive_language_ids": [(6, 0, english.ids)],
+                "aktive_interest_ids": [Command.set(cls.books.ids)],
+                "aktive_language_ids": [Command.set(english.ids)],
                 "aktive_driving_licence": True,
                 "aktive_has_car": True,
             }
@@ -47,7 +48,7 @@ class TestVolunteerSuggestion(AktiveCase):
                 **signed,
                 "name": "Busy Match",
                 "aktive_area": "Moseidmoen",
-                "aktive_interest_ids": [(6, 0, cls.books.ids)],
+                "aktive_interest_ids": [Command.set(cls.books.ids)],
             }
         )
         cls.far = Partner.create(
@@ -55,7 +56,7 @@ class TestVolunteerSuggestion(AktiveCase):
                 **signed,
                 "name": "Far Away",
                 "aktive_area": "Grovane",
-                "aktive_interest_ids": [(6, 0, cls.walks.ids)],
+                "aktive_interest_ids": [Command.set(cls.walks.ids)],
             }
         )
         cls.unsigned = Partner.create(
@@ -63,7 +64,7 @@ class TestVolunteerSuggestion(AktiveCase):
                 "is_aktive_volunteer": True,
                 "name": "Perfect But Unsigned",
                 "aktive_area": "Moseidmoen",
-                "aktive_interest_ids": [(6, 0, cls.books.ids)],
+                "aktive_interest_ids": [Command.set(cls.books.ids)],
                 "aktive_confidentiality_date": cls.today,  # a date, but no signed document
             }
         )
@@ -73,7 +74,7 @@ class TestVolunteerSuggestion(AktiveCase):
                 "name": "On A Break",
                 "aktive_volunteer_state": "paused",
                 "aktive_area": "Moseidmoen",
-                "aktive_interest_ids": [(6, 0, cls.books.ids)],
+                "aktive_interest_ids": [Command.set(cls.books.ids)],
             }
         )
         others = cls.env["aktive.participant"].create([{"name": f"Other {i}"} for i in range(3)])
@@ -137,13 +138,17 @@ class TestVolunteerSuggestion(AktiveCase):
         lions = self.env["aktive.activity"].create(
             {
                 "name": "Lions meeting test",
-                "category_ids": [(6, 0, self.category.ids)],
+                "category_ids": [Command.set(self.category.ids)],
                 "area": "Moseidmoen",
-                "member_ids": [(6, 0, (self.best | self.far).ids)],
+                "member_ids": [Command.set((self.best | self.far).ids)],
             }
         )
         other = self.env["aktive.activity"].create(
-            {"name": "Elsewhere", "category_ids": [(6, 0, self.category.ids)], "area": "Grovane"}
+            {
+                "name": "Elsewhere",
+                "category_ids": [Command.set(self.category.ids)],
+                "area": "Grovane",
+            }
         )
         rows = self.wish._suggest_activities(10)
         self.assertEqual(rows[0][0], lions)
@@ -228,14 +233,22 @@ class TestVolunteerCare(AktiveCase):
 @tagged("post_install", "-at_install")
 class TestDashboard(AktiveCase):
     def test_headline_numbers(self):
-        board = self.env["aktive.dashboard"].with_user(self.coordinator).create({})
+        board = {
+            tile.kind: tile
+            for tile in self.env["aktive.dashboard"].with_user(self.coordinator).search([])
+        }
         Participant = self.env["aktive.participant"]
         self.assertEqual(
-            board.active_participants, Participant.search_count([("state", "=", "active")])
+            board["active_participants"].value,
+            Participant.search_count([("state", "=", "active")]),
         )
-        self.assertGreaterEqual(board.ripple_clusters, 1)
-        self.assertGreater(board.avg_days_to_network, 0, "demo cases reached their network")
-        self.assertEqual(board.action_open_clusters()["res_model"], "aktive.ripple.cluster")
+        self.assertGreaterEqual(board["ripple_clusters"].value, 1)
+        self.assertGreater(
+            board["avg_days_to_network"].value, 0, "demo cases reached their network"
+        )
+        self.assertEqual(
+            board["ripple_clusters"].action_open()["res_model"], "aktive.ripple.cluster"
+        )
 
     def test_days_from_need_to_network(self):
         self.participant.referral_date = self.today - timedelta(days=30)

@@ -2,6 +2,7 @@
 case stays within its company, for every role (README: "every record stays within the
 user's companies")."""
 
+from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
@@ -26,7 +27,7 @@ class TestTwoCompanies(AktiveCase):
                 login=f"aktive_b_{role}",
                 groups=group + role,
                 company_id=cls.company_b.id,
-                company_ids=[(6, 0, cls.company_b.ids)],
+                company_ids=[Command.set(cls.company_b.ids)],
             )
             for role in ("volunteer", "municipal", "coordinator")
         }
@@ -97,7 +98,7 @@ class TestTwoCompanies(AktiveCase):
 
     def test_a_user_of_both_companies_sees_both_when_both_are_selected(self):
         both = self.env.company | self.company_b
-        self.coordinator.write({"company_ids": [(6, 0, both.ids)]})
+        self.coordinator.write({"company_ids": [Command.set(both.ids)]})
         for model in CASE_MODELS:
             with self.subTest(model=model):
                 records = self.env[model].with_user(self.coordinator)

@@ -2,6 +2,7 @@
 statutory service is never matched to volunteers, prints as the municipality's on the
 contact form and goes to the municipal contact as an activity."""
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
@@ -27,9 +28,9 @@ class DutyCase(AktiveCase):
         cls.participant.municipal_contact_id = cls.municipal_user.partner_id
         # A volunteer who would match the wish well: same interest, same area.
         cls.interest = cls.env["aktive.interest"].create({"name": "Duty test interest"})
-        cls.participant.write({"interest_ids": [(6, 0, cls.interest.ids)], "area": "Sentrum"})
+        cls.participant.write({"interest_ids": [Command.set(cls.interest.ids)], "area": "Sentrum"})
         cls.volunteer.write(
-            {"aktive_interest_ids": [(6, 0, cls.interest.ids)], "aktive_area": "Sentrum"}
+            {"aktive_interest_ids": [Command.set(cls.interest.ids)], "aktive_area": "Sentrum"}
         )
 
     def duty_activities(self, participant=None):
@@ -88,7 +89,7 @@ class TestMunicipalDuty(DutyCase):
             wish.network_member_ids = volunteer
         wish.network_member_ids = relative  # the family may
         self.assertEqual(wish.network_member_ids, relative)
-        carried = self.add_wish(network_member_ids=[(6, 0, volunteer.ids)])
+        carried = self.add_wish(network_member_ids=[Command.set(volunteer.ids)])
         with self.assertRaisesRegex(ValidationError, "a volunteer cannot carry it"):
             carried.category_id = self.nursing
 
@@ -155,7 +156,7 @@ class TestMunicipalDuty(DutyCase):
             {"name": "Contact without a user"}
         )
         unit = self.env["aktive.municipal.unit"].create(
-            {"name": "Home care", "user_ids": [(6, 0, self.municipal_user.ids)]}
+            {"name": "Home care", "user_ids": [Command.set(self.municipal_user.ids)]}
         )
         self.participant.municipal_unit_id = unit
         self.add_wish(category_id=self.nursing.id)

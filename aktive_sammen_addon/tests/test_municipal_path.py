@@ -4,14 +4,15 @@ health as activities on health notes - never readable by the volunteer, nor by t
 coordinator without the person's consent (models/aktive_participant_need.py,
 models/aktive_sensitive_note_report.py)."""
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
+from ..models.aktive_groups import COORDINATORS
 from .common import AktiveCase
 
-COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
 WORRY = "Har falt to ganger denne uka"
 
 
@@ -21,7 +22,9 @@ class TestMunicipalPath(AktiveCase):
     def setUpClass(cls):
         super().setUpClass()
         Unit = cls.env["aktive.municipal.unit"]
-        cls.unit = Unit.create({"name": "Home care", "user_ids": [(6, 0, cls.municipal_user.ids)]})
+        cls.unit = Unit.create(
+            {"name": "Home care", "user_ids": [Command.set(cls.municipal_user.ids)]}
+        )
         cls.other_unit = Unit.create({"name": "NAV"})
         cls.participant.write(
             {
@@ -93,7 +96,7 @@ class TestMunicipalPath(AktiveCase):
             login="aktive_coordinator_elsewhere",
             groups=COORDINATORS,
             company_id=other_company.id,
-            company_ids=[(6, 0, other_company.ids)],
+            company_ids=[Command.set(other_company.ids)],
         )
         case = self.report(need_description="Trenger noen å gå tur med")
         activities = case.sudo().activity_ids

@@ -1,5 +1,7 @@
 from datetime import timedelta
+from unittest.mock import patch
 
+from odoo import Command
 from odoo import fields
 from odoo.tests import HttpCase
 from odoo.tests import tagged
@@ -25,7 +27,7 @@ class TestHotPathQueries(AktiveCase):
                     "is_aktive_volunteer": True,
                     "aktive_confidentiality_date": self.today,
                     "aktive_confidentiality_document": SIGNED,
-                    "aktive_interest_ids": [(6, 0, self.interest.ids)],
+                    "aktive_interest_ids": [Command.set(self.interest.ids)],
                     "aktive_area": "Sentrum",
                 }
                 for i in range(n)
@@ -37,7 +39,7 @@ class TestHotPathQueries(AktiveCase):
                     "name": f"Participant {n}-{i}",
                     "residence": "Tunet",
                     "area": "Sentrum",
-                    "interest_ids": [(6, 0, self.interest.ids)],
+                    "interest_ids": [Command.set(self.interest.ids)],
                 }
                 for i in range(n)
             ]
@@ -225,3 +227,63 @@ class TestPortalQueries(HttpCase):
             with self.subTest(page=name):
                 self.assertEqual(small[name], large[name], f"{name}: {small} vs {large}")
                 self.assertLessEqual(large[name], bounds[name])
+
+
+@tagged("post_install", "-at_install")
+class TestStageMoveQueries(AktiveCase):
+    """Moving several participants at once (a selection on the board, 'Next step' on a list)
+    reads the method steps once per move, not about five times per participant
+    (models/aktive_participant.py: write, action_next_step)."""
+
+    def movers(self, n):
+        """n participants in step 2, with what step 3 asks for (a wish)."""
+        participants = self.env["aktive.participant"].create(
+            [{"name": f"Mover {n}-{i}", "coordinator_id": self.coordinator.id} for i in range(n)]
+        )
+        for participant in participants:
+            self.add_wish(participant)
+        participants.stage_id = self.stages[1]
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return participants.with_user(self.coordinator)
+
+    def stage_searches(self, operation):
+        """How often the operation searches the stages, and its query count."""
+        Stage = type(self.env["aktive.stage"])
+        calls = []
+        search = Stage._search
+
+        def counting(model, *args, **kwargs):
+            calls.append(args)
+            return search(model, *args, **kwargs)
+
+        before = self.cr.sql_log_count
+        with patch.object(Stage, "_search", counting):
+            operation()
+            self.env.flush_all()
+        return len(calls), self.cr.sql_log_count - before
+
+    def test_next_step_reads_the_steps_once(self):
+        self.movers(1).action_next_step()  # warm the registry caches
+        searches, small = self.stage_searches(self.movers(2).action_next_step)
+        # action_next_step, the write it makes, and is_last_step's recompute.
+        self.assertEqual(searches, 3)
+        many = self.movers(6)
+        searches, large = self.stage_searches(many.action_next_step)
+        self.assertEqual(searches, 3, "the same for six participants as for two")
+        self.assertEqual(many.stage_id, self.stages[2])
+        self.assertLessEqual(large - small, 4 * 4, "at most four queries more per participant")
+
+    def test_write_reads_the_steps_once(self):
+        many = self.movers(5)
+        searches, _queries = self.stage_searches(
+            lambda: many.write({"stage_id": self.stages[2].id})
+        )
+        self.assertEqual(searches, 2, "the write and is_last_step's recompute")
+        self.assertEqual(many.stage_id, self.stages[2])
+        # Back one step: still one read, and a note on each case.
+        searches, _queries = self.stage_searches(
+            lambda: many.write({"stage_id": self.stages[1].id})
+        )
+        self.assertEqual(searches, 2)
+        self.assertEqual(many.stage_id, self.stages[1])

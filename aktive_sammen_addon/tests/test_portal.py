@@ -10,9 +10,8 @@ from odoo.tests import TransactionCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
+from ..models.aktive_groups import VOLUNTEER
 from .common import SIGNED
-
-VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
 
 
 @tagged("post_install", "-at_install")

@@ -1,8 +1,12 @@
 """Retention and data access: models/aktive_participant_privacy.py."""
 
 import json
+from collections import Counter
+from contextlib import ExitStack
 from datetime import timedelta
+from unittest.mock import patch
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -196,13 +200,49 @@ class TestRetention(AktiveCase):
         cron = self.env.ref("aktive_sammen_addon.ir_cron_retention")
         self.assertTrue(cron.active)
 
+    def retention_searches(self, n):
+        """Searches of messages and files in one retention run over n expired cases, each
+        with a wish, a follow-up and a note in its chatter."""
+        cases = self.env["aktive.participant"].create(
+            [{"name": f"Expired {n}-{i}"} for i in range(n)]
+        )
+        for case in cases:
+            self.add_wish(case, state="agreed")
+            self.env["aktive.followup"].create(
+                {"participant_id": case.id, "date_planned": self.today}
+            )
+            case.message_post(body="Call the son", subtype_xmlid="mail.mt_note")
+            self.close(case, days_ago=800)
+        calls = Counter()
+        with ExitStack() as stack:
+            for name in ("mail.message", "ir.attachment"):
+                model = type(self.env[name])
+
+                def counting(records, domain, *args, _search=model.search, **kwargs):
+                    if "aktive.participant" in repr(domain):  # the cases' own, not the ORM's
+                        calls[records._name] += 1
+                    return _search(records, domain, *args, **kwargs)
+
+                stack.enter_context(patch.object(model, "search", counting))
+            done = self.env["aktive.participant"]._cron_retention()
+        self.assertEqual(done, cases)
+        self.assertTrue(all(cases.mapped("anonymised")))
+        self.assertFalse(cases.message_ids.filtered(lambda m: "son" in str(m.body)))
+        return calls
+
+    def test_retention_searches_once_for_all_the_cases(self):
+        """One batched search over the messages and one over the files of all the expired
+        cases, not one per case and record."""
+        self.assertEqual(self.retention_searches(1), {"mail.message": 1, "ir.attachment": 1})
+        self.assertEqual(self.retention_searches(4), {"mail.message": 1, "ir.attachment": 1})
+
 
 @tagged("post_install", "-at_install")
 class TestDataAccessRequest(AktiveCase):
     def setUp(self):
         super().setUp()
         self.unit = self.env["aktive.municipal.unit"].create(
-            {"name": "Home care", "user_ids": [(6, 0, self.municipal_user.ids)]}
+            {"name": "Home care", "user_ids": [Command.set(self.municipal_user.ids)]}
         )
         self.participant.write({"municipal_unit_id": self.unit.id, "birthdate": "1941-03-14"})
         self.add_wish(name="Talk about books")

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -48,11 +49,11 @@ class TestVolunteerProfile(AktiveCase):
         interest = self.env["aktive.interest"].create({"name": "Chess test"})
         self.volunteer.write(
             {
-                "aktive_language_ids": [(6, 0, norwegian.ids)],
-                "aktive_interest_ids": [(6, 0, interest.ids)],
+                "aktive_language_ids": [Command.set(norwegian.ids)],
+                "aktive_interest_ids": [Command.set(interest.ids)],
                 "aktive_driving_licence": True,
                 "aktive_has_car": True,
-                "aktive_organisation_ids": [(6, 0, self.organisation.ids)],
+                "aktive_organisation_ids": [Command.set(self.organisation.ids)],
                 "aktive_volunteer_state": "paused",
             }
         )

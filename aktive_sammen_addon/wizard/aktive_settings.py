@@ -84,8 +84,8 @@ class AktiveSettings(models.TransientModel):
                 )
 
     @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
+    def default_get(self, fields):
+        values = super().default_get(fields)
         company = self.env["res.company"].browse(values.get("company_id")) or self.env.company
         values.update(self._company_values(company))
         return values

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -26,6 +27,38 @@ class AktiveVolunteerSuggestion(models.TransientModel):
     )
     line_ids = fields.One2many("aktive.volunteer.suggestion.line", "wizard_id")
     activity_line_ids = fields.One2many("aktive.activity.suggestion.line", "wizard_id")
+    volunteer_note = fields.Char(compute="_compute_notes")
+    activity_note = fields.Char(compute="_compute_notes")
+
+    @api.depends("line_ids", "activity_line_ids", "wish_id.category_id")
+    def _compute_notes(self):
+        """Why a tab is empty, in a sentence: an empty list says nothing."""
+        for wizard in self:
+            wizard.volunteer_note = (
+                False
+                if wizard.line_ids
+                else self.env._(
+                    "No volunteer fits this wish yet. Suggested are active volunteers with a "
+                    "signed confidentiality declaration, not in this network already, who fit "
+                    "more than they are busy: one without a driving licence when transport is "
+                    "needed, or with assignments and nothing in common with the person, is "
+                    "left out."
+                )
+            )
+            category = wizard.wish_id.category_id
+            if wizard.activity_line_ids:
+                wizard.activity_note = False
+            elif category:
+                wizard.activity_note = self.env._(
+                    "No activity in the catalogue has the category %(category)s. Add the "
+                    "activity to the catalogue with this category to see it here.",
+                    category=category.name,
+                )
+            else:
+                wizard.activity_note = self.env._(
+                    "The activity catalogue is empty: add the local offers - clubs, groups, "
+                    "gatherings - to see them here."
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -43,19 +76,22 @@ class AktiveVolunteerSuggestion(models.TransientModel):
         return wizards
 
     def _fill(self):
+        # A negative score is a volunteer who does not fit (no driving licence when transport
+        # is needed, already busy): not a suggestion. The note on the tab says so.
         self.line_ids = [
-            (0, 0, {"volunteer_id": partner.id, "score": score, "reasons": "\n".join(reasons)})
+            Command.create(
+                {"volunteer_id": partner.id, "score": score, "reasons": "\n".join(reasons)}
+            )
             for partner, score, reasons in self.wish_id._suggest_volunteers(SUGGESTIONS)
+            if score >= 0
         ]
         self.activity_line_ids = [
-            (
-                0,
-                0,
+            Command.create(
                 {
                     "activity_id": activity.id,
                     "score": score,
                     "reasons": "\n".join(reasons),
-                    "driver_ids": [(6, 0, drivers.ids)],
+                    "driver_ids": [Command.set(drivers.ids)],
                 },
             )
             for activity, score, reasons, drivers in self.wish_id._suggest_activities(5)

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo import fields
 from odoo import models
 
@@ -17,7 +18,8 @@ class AktiveVolunteerSuggestionLine(models.TransientModel):
     assignment_count = fields.Integer(related="volunteer_id.aktive_assignment_count")
 
     def action_add_to_network(self):
-        """Add this volunteer to the participant's network, carrying the wish."""
+        """Add this volunteer to the participant's network, carrying the wish; close the
+        suggestions and say so."""
         self.ensure_one()
         wizard = self.wizard_id
         member = self.env["aktive.network.member"].create(
@@ -25,13 +27,21 @@ class AktiveVolunteerSuggestionLine(models.TransientModel):
                 "participant_id": wizard.wish_id.participant_id.id,
                 "partner_id": self.volunteer_id.id,
                 "role_id": wizard.role_id.id,
-                "wish_ids": [(4, wizard.wish_id.id)],
+                "wish_ids": [Command.link(wizard.wish_id.id)],
             }
         )
+        # Back where the coordinator was (the case or the wish, reloaded), with a word of
+        # what happened: not a second copy of the case in the breadcrumb.
         return {
-            "type": "ir.actions.act_window",
-            "res_model": "aktive.participant",
-            "res_id": member.participant_id.id,
-            "view_mode": "form",
-            "target": "current",
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(volunteer)s is now in the network of %(person)s.",
+                    volunteer=member.partner_id.name,
+                    person=member.participant_id.name,
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
         }

@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.fields import Command
 
-VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
+from ..models.aktive_groups import VOLUNTEER
 
 
 class PortalWizardUser(models.TransientModel):
