@@ -5,7 +5,6 @@ people; who may run it; the real PDF and the spreadsheet; the query count at two
 
 import io
 import os
-import subprocess
 import tempfile
 import zipfile
 from datetime import date
@@ -23,6 +22,7 @@ from .common import SIGNED
 from .common import STAFF_VOLUNTEER
 from .common import AktiveCase
 from .common import new_signed_volunteer
+from .poppler import poppler
 from .screenshots import assert_screens
 from .screenshots import tour_screens
 
@@ -456,13 +456,7 @@ class TestAnnualReportHttp(HttpCase):
         self.company = AnnualReportData.build_company(self.env, self.bjorg)
         AnnualReportData.build(self.env, self.company, self.bjorg)
 
-    def poppler(self, tool, path):
-        return subprocess.run(
-            [tool, path] + (["-"] if tool == "pdftotext" else []),
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+    poppler = staticmethod(poppler)
 
     def test_pdf_is_one_or_two_a4_pages_of_text(self):
         wizard = (

@@ -11,6 +11,8 @@ from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
+from .poppler import poppler
+
 _logger = logging.getLogger(__name__)
 ACTION = "aktive_sammen_addon.action_report_contact_form"
 LOG_ACTION = "aktive_sammen_addon.action_report_contact_log"
@@ -87,13 +89,7 @@ class TestContactFormPdf(HttpCase):
                 file.write(content)
         return path
 
-    def poppler(self, tool, path):
-        return subprocess.run(
-            [tool, path] + (["-"] if tool == "pdftotext" else []),
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+    poppler = staticmethod(poppler)
 
     def pages(self, path):
         info = self.poppler("pdfinfo", path)
