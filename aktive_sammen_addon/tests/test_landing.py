@@ -1,4 +1,5 @@
-"""Where a coordinator or a municipal contact person lands after logging in (issue 16.1): on
+"""Where a coordinator or a municipal contact person lands after logging in (issue 16.1,
+models/res_users_landing.py): on
 the board of the addon's app, with no English OdooBot onboarding chat - the demo users and
 any user given those groups later."""
 

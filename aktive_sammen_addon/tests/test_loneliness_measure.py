@@ -1,4 +1,6 @@
-"""Loneliness measures (issue 17, models/aktive_loneliness_measure.py): the UCLA three-item
+"""Loneliness measures (issue 17, models/aktive_loneliness_measure.py; the case's side in
+models/aktive_participant_loneliness.py; the access log's lines in
+models/aktive_loneliness_measure_access_log.py): the UCLA three-item
 score and the direct question, declining, the checks on bad input, the participant's baseline,
 latest and change, who may see them (case workers only), the access log, export, retention,
 the query count of the participant's computes, and the coordinator's screens in a tour."""
