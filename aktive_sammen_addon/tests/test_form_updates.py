@@ -17,6 +17,7 @@ from odoo.tests import tagged
 from . import operations
 from . import test_contact_form_pdf
 from .common import AktiveCase
+from .poppler import poppler
 
 SEND = "aktive_sammen_addon.mail_activity_type_send_contact_form"
 
@@ -301,7 +302,7 @@ class TestContactLogSent(FormUpdateCase):
 class TestContactLogPdf(HttpCase):
     """The log sent with a version, as the real PDF (Debian's wkhtmltopdf): A4, real text."""
 
-    poppler = test_contact_form_pdf.TestContactFormPdf.poppler
+    poppler = staticmethod(poppler)
     pages = test_contact_form_pdf.TestContactFormPdf.pages
 
     def setUp(self):

@@ -11,6 +11,7 @@ from odoo.tests import tagged
 
 from . import test_contact_form_pdf
 from .common import AktiveCase
+from .poppler import poppler
 from .test_contact_form import render_html
 from .test_form_updates import in_languages
 
@@ -174,7 +175,7 @@ class TestMunicipalDutyPdf(HttpCase):
 
     # The PDF helpers of the contact form's own PDF tests (not its tests).
     pdf = test_contact_form_pdf.TestContactFormPdf.pdf
-    poppler = test_contact_form_pdf.TestContactFormPdf.poppler
+    poppler = staticmethod(poppler)
     pages = test_contact_form_pdf.TestContactFormPdf.pages
 
     def setUp(self):
