@@ -35,9 +35,9 @@ def test_oca_fragments_exist(name):
     assert readme.fragment(name), f"readme/{name}.md is empty"
 
 
-def test_history_has_both_versions_newest_first():
+def test_history_has_every_version_newest_first():
     versions = re.findall(r"^## (19\.0\.\d+\.\d+\.\d+)", readme.fragment("HISTORY"), re.M)
-    assert versions[:2] == ["19.0.2.0.0", "19.0.1.0.0"]
+    assert versions[:3] == ["19.0.2.1.0", "19.0.2.0.0", "19.0.1.0.0"]
     assert versions[0] == readme.manifest()["version"], "the newest entry is this version"
 
 

@@ -1,7 +1,8 @@
 """A municipality's database made with the previous version (19.0.1.0.0, demo data, volunteers
 as internal users, a volunteer following a case) upgraded to this one: volunteers become portal
 users, the changed record rules are loaded, participants' cards (and the cards made under them)
-are private, and followers who may not write a case stop following it."""
+are private, and followers who may not write a case stop following it; and (19.0.2.1.0) the
+case-worker group is given and the old dashboard wizard's table is dropped."""
 
 import os
 import subprocess
@@ -31,6 +32,8 @@ result = {
     'follows': mahmoud.partner_id in arne.message_partner_ids,
     'daughter': daughter.id,
 }
+env.cr.execute("SELECT relkind FROM pg_class WHERE relname = 'aktive_dashboard'")
+result['dashboard_table'] = [kind for kind, in env.cr.fetchall()]
 env.cr.commit()
 """
 
@@ -56,7 +59,11 @@ result = {
     'daughter_seen': bool(env['res.partner'].with_user(mahmoud).search([('id', '=', daughter.id)])),
     'rule_updated': 'aktive_private_card' in rule.domain_force,
     'bjorg_internal': not ref('aktive_sammen_addon.user_bjorg_demo').share,
+    'case_workers': [ref(f'aktive_sammen_addon.user_{name}_demo').has_group(
+        'aktive_sammen_addon.group_aktive_case_worker') for name in ('bjorg', 'hilde', 'mahmoud')],
 }
+env.cr.execute("SELECT relkind FROM pg_class WHERE relname = 'aktive_dashboard'")
+result['dashboard_table'] = [kind for kind, in env.cr.fetchall()]
 """
 
 
@@ -87,6 +94,7 @@ def test_upgrade_from_19_0_1(old_addon):
         )
         before = shell(DB, BEFORE, addons_from=old_addon)
         assert before["internal"] and before["follows"], before
+        assert before["dashboard_table"] == ["r"], "19.0.1's dashboard wizard has a table"
         odoo("-d", DB, "-u", ADDON, "--stop-after-init", "--log-level=warn")
         after = shell(DB, AFTER.replace("DAUGHTER", str(before["daughter"])))
     finally:
@@ -99,4 +107,8 @@ def test_upgrade_from_19_0_1(old_addon):
     assert after["cards_private"] and after["daughter_private"], after
     assert not after["daughter_seen"], after
     assert after["rule_updated"], after
+    # 19.0.2.1.0: coordinator and municipal contact are case workers, the volunteer is not;
+    # the old dashboard wizard's table is gone (the dashboard reads through no table).
+    assert after["case_workers"] == [True, True, False], after
+    assert after["dashboard_table"] == [], after
     assert os.path.isdir(os.path.join(old_addon, ADDON))

@@ -84,12 +84,16 @@ class AktiveVolunteerPortal(CustomerPortal):
             return text, request.env._("The text cannot contain HTML code (such as <b> or <a>).")
         return text, None
 
-    def _aktive_csrf_error(self, post):
+    def _aktive_csrf_errors(self, post):
+        """The errors a posted form starts from: none, or the stale page's (checked here
+        rather than by the route, for a clear message on the page)."""
         if request.validate_csrf(post.get("csrf_token")):
-            return None
-        return request.env._(
-            "The page had expired, so nothing was saved. Please try again on this page."
-        )
+            return []
+        return [
+            request.env._(
+                "The page had expired, so nothing was saved. Please try again on this page."
+            )
+        ]
 
     def _aktive_hours(self, hours):
         """Hours as the reader writes them: 1,5 in bokmål, 1.5 in English."""
@@ -225,9 +229,7 @@ class AktiveVolunteerPortal(CustomerPortal):
         if not person:
             return request.not_found()
         values, errors = self._aktive_log_errors(post)
-        csrf_error = self._aktive_csrf_error(post)
-        if csrf_error:
-            errors.insert(0, csrf_error)
+        errors = self._aktive_csrf_errors(post) + errors
         if not errors:
             try:
                 with request.env.cr.savepoint():
@@ -277,10 +279,7 @@ class AktiveVolunteerPortal(CustomerPortal):
         if not self._aktive_is_volunteer():
             return request.not_found()
         people = self._aktive_people()
-        errors = []
-        csrf_error = self._aktive_csrf_error(post)
-        if csrf_error:
-            errors.append(csrf_error)
+        errors = self._aktive_csrf_errors(post)
         try:
             person = self._aktive_person(int(post.get("participant_id") or 0))
         except ValueError:
@@ -393,10 +392,7 @@ class AktiveVolunteerPortal(CustomerPortal):
     def aktive_profile_save(self, **post):
         if not self._aktive_is_volunteer():
             return request.not_found()
-        errors = []
-        csrf_error = self._aktive_csrf_error(post)
-        if csrf_error:
-            errors.append(csrf_error)
+        errors = self._aktive_csrf_errors(post)
         form = request.httprequest.form
 
         def ids(name, Model):

@@ -8,7 +8,6 @@ from . import aktive_activity
 from . import aktive_contact_form_version
 from . import aktive_contact_log
 from . import aktive_cooperation_agreement
-from . import aktive_dashboard
 from . import aktive_followup
 from . import aktive_interest
 from . import aktive_loneliness_measure
@@ -18,11 +17,10 @@ from . import aktive_network_member
 from . import aktive_network_role
 from . import aktive_participant
 from . import aktive_participant_access_log
+from . import aktive_participant_consent
 from . import aktive_participant_contact_form
 from . import aktive_participant_need
 from . import aktive_participant_privacy
-from . import aktive_progress_report
-from . import aktive_ripple_cluster
 from . import aktive_sensitive_note
 from . import aktive_sensitive_note_access_log
 from . import aktive_sensitive_note_report
@@ -30,7 +28,6 @@ from . import aktive_stage
 from . import aktive_text_language
 from . import aktive_volunteer_contact
 from . import aktive_volunteer_hours
-from . import aktive_volunteer_hours_report
 from . import aktive_wish
 from . import aktive_wish_category
 from . import aktive_wish_matching
@@ -54,8 +51,3 @@ from . import aktive_health_terms
 # isort: split
 # Extends the participant (after its privacy and access log) and the follow-up.
 from . import aktive_participant_loneliness
-
-# isort: split
-# The annual report reads the models above; the spreadsheet extends it.
-from . import aktive_annual_report
-from . import aktive_annual_report_xlsx

@@ -1,5 +1,7 @@
+from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import UserError
 
 
 class AktiveActivity(models.Model):
@@ -33,3 +35,25 @@ class AktiveActivity(models.Model):
         help="People who take part already: often the best driving friends.",
     )
     wish_ids = fields.One2many("aktive.wish", "activity_id", string="Wishes")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_met_wishes(self):
+        """An agreed or fulfilled wish keeps what it was met with (the wish itself cannot be
+        deleted either): such an activity is archived, not deleted. Counted as superuser, so
+        a wish the coordinator cannot see still counts."""
+        if self.env.context.get("aktive_retention"):
+            return
+        met = (
+            self.env["aktive.wish"]
+            .sudo()
+            .search_count(
+                [("activity_id", "in", self.ids), ("state", "in", ("agreed", "fulfilled"))], limit=1
+            )
+        )
+        if met:
+            raise UserError(
+                self.env._(
+                    "This activity is what agreed or fulfilled wishes were met with, which is "
+                    "part of their history: archive it instead of deleting it."
+                )
+            )

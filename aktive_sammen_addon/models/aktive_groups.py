@@ -5,5 +5,6 @@ same groups by their XML ids, security/aktive_security.xml)."""
 COORDINATORS = "aktive_sammen_addon.group_aktive_coordinator"
 MUNICIPAL = "aktive_sammen_addon.group_aktive_municipal"
 VOLUNTEER = "aktive_sammen_addon.group_aktive_volunteer"
-# The case workers: the coordinator and the municipal contact person.
-CASE_WORKERS = f"{COORDINATORS},{MUNICIPAL}"
+# The case workers: the coordinator and the municipal contact person. A group of its own that
+# both imply, so that a field, a view or a check names one group for the two.
+CASE_WORKERS = "aktive_sammen_addon.group_aktive_case_worker"

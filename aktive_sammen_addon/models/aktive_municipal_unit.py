@@ -2,9 +2,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
-AGREEMENT_READERS = (
-    "aktive_sammen_addon.group_aktive_coordinator,aktive_sammen_addon.group_aktive_municipal"
-)
+from .aktive_groups import CASE_WORKERS
 
 
 class AktiveMunicipalUnit(models.Model):
@@ -46,12 +44,12 @@ class AktiveMunicipalUnit(models.Model):
         "unit_id",
         "agreement_id",
         string="Cooperation agreements",
-        groups=AGREEMENT_READERS,
+        groups=CASE_WORKERS,
     )
     cooperation_agreement_count = fields.Integer(
         compute="_compute_cooperation_agreement_count",
         string="Agreements",
-        groups=AGREEMENT_READERS,
+        groups=CASE_WORKERS,
     )
 
     @api.depends("cooperation_agreement_ids")

@@ -2,7 +2,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
@@ -184,31 +183,6 @@ class AktiveParticipant(models.Model):
         string="Adaptations needed", help="Hearing loop, wheelchair access, transport..."
     )
 
-    # --- consent --------------------------------------------------------------------------------
-    consent_given = fields.Boolean(tracking=True, copy=False, groups=CASE_WORKERS)
-    consent_date = fields.Date(tracking=True, copy=False, groups=CASE_WORKERS)
-    consent_scope = fields.Text(
-        string="Consent covers",
-        # A stored text: in the municipality's language (models/aktive_text_language.py).
-        default=lambda self: self._aktive_in_text_lang().env._(
-            "Sending the contact form to the municipality when established and each time it "
-            "is updated."
-        ),
-        groups=CASE_WORKERS,
-    )
-    consent_share_coordinator = fields.Boolean(
-        string="Sensitive notes shared with the coordinator",
-        tracking=True,
-        copy=False,
-        help="The person agreed that the coordinator may read the municipality's health and "
-        "personal notes.",
-        groups=CASE_WORKERS,
-    )
-    consent_withdrawn_date = fields.Date(tracking=True, copy=False, groups=CASE_WORKERS)
-    can_record_share_consent = fields.Boolean(
-        string="May record sharing consent", compute="_compute_can_record_share_consent"
-    )
-
     # --- the network, wishes and follow-ups -------------------------------------------------
     wish_ids = fields.One2many("aktive.wish", "participant_id", string="Wishes")
     network_member_ids = fields.One2many(
@@ -272,8 +246,7 @@ class AktiveParticipant(models.Model):
 
     # Who may change what moves a case to other people (aktive.case.privacy): its contact card,
     # its coordinator and its course through the method are the coordinator's; the
-    # municipality names its unit and contact person. Sharing consent: see
-    # _check_share_consent_recorder.
+    # municipality names its unit and contact person. Consent: models/aktive_participant_consent.py.
     _aktive_field_writers = {
         "partner_id": COORDINATORS,
         "coordinator_id": COORDINATORS,
@@ -302,11 +275,6 @@ class AktiveParticipant(models.Model):
         return super().get_view(view_id, view_type, **options)
 
     # --- computes -------------------------------------------------------------------------------
-    @api.depends_context("uid")
-    def _compute_can_record_share_consent(self):
-        allowed = self.env.user.has_group("aktive_sammen_addon.group_aktive_municipal")
-        self.can_record_share_consent = allowed
-
     @api.depends("stage_id")
     def _compute_is_last_step(self):
         last = self._ordered_stages()[-1:]
@@ -452,24 +420,6 @@ class AktiveParticipant(models.Model):
                     self.env._("%(name)s: a closed case needs a reason.", name=participant.name)
                 )
 
-    @api.constrains("consent_given", "consent_date", "consent_withdrawn_date")
-    def _check_consent_dates(self):
-        today = fields.Date.context_today(self)
-        for participant in self:
-            if participant.consent_given and not participant.consent_date:
-                raise ValidationError(
-                    self.env._(
-                        "%(name)s: record the date consent was given.", name=participant.name
-                    )
-                )
-            if participant.consent_date and participant.consent_date > today:
-                raise ValidationError(self.env._("Consent cannot be dated in the future."))
-            withdrawn = participant.consent_withdrawn_date
-            if withdrawn and participant.consent_date and withdrawn < participant.consent_date:
-                raise ValidationError(
-                    self.env._("Consent cannot be withdrawn before it was given.")
-                )
-
     @api.constrains("birthdate", "referral_date")
     def _check_dates_not_future(self):
         today = fields.Date.context_today(self)
@@ -483,11 +433,8 @@ class AktiveParticipant(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """A participant is a contact: reuse the one given, else make one from the name."""
-        self._check_share_consent_recorder(vals_list)
         Partner = self.env["res.partner"]
         for vals in vals_list:
-            if vals.get("consent_given") and not vals.get("consent_date"):
-                vals["consent_date"] = fields.Date.context_today(self)
             if not vals.get("partner_id"):
                 if not vals.get("name"):
                     raise ValidationError(self.env._("A participant needs a name."))
@@ -502,14 +449,11 @@ class AktiveParticipant(models.Model):
         return participants
 
     def write(self, vals):
-        self._check_share_consent_recorder([vals])
         if vals.get("partner_id"):
             # the new card and the old one: an old card stays as private as the case
             (
                 self.partner_id | self.env["res.partner"].browse(vals["partner_id"])
             )._aktive_mark_private()
-        if "consent_given" in vals:
-            vals = self._consent_dates(vals)
         if "stage_id" not in vals:
             return super().write(vals)
         target = self.env["aktive.stage"].browse(vals["stage_id"])
@@ -545,32 +489,6 @@ class AktiveParticipant(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return result
-
-    def _consent_dates(self, vals):
-        """Unticking consent is a withdrawal, dated today; ticking it again is a new consent.
-        Either way the history stays in the tracked chatter."""
-        today = fields.Date.context_today(self)
-        if vals["consent_given"]:
-            if all(self.mapped("consent_given")):
-                return vals
-            return {"consent_date": today, "consent_withdrawn_date": False, **vals}
-        if any(self.mapped("consent_given")):
-            # Withdrawal stops all sharing, with the coordinator too.
-            return {"consent_withdrawn_date": today, "consent_share_coordinator": False, **vals}
-        return vals
-
-    def _check_share_consent_recorder(self, vals_list):
-        """The notes are the municipality's: only its contact person records that the person
-        lets the coordinator read them, so a coordinator cannot grant it to themselves."""
-        if self.env.su or self.env.user.has_group("aktive_sammen_addon.group_aktive_municipal"):
-            return
-        if any(vals.get("consent_share_coordinator") for vals in vals_list):
-            raise AccessError(
-                self.env._(
-                    "Only the municipal contact person records the person's consent to share "
-                    "the sensitive notes with the coordinator."
-                )
-            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
@@ -699,27 +617,6 @@ class AktiveParticipant(models.Model):
 
     def action_reopen(self):
         self.write({"state": "active", "close_reason": False, "date_closed": False})
-        return True
-
-    def action_withdraw_consent(self):
-        """Withdrawal is dated and kept: the date consent was given stays on record."""
-        today = fields.Date.context_today(self)
-        for participant in self:
-            if not participant.consent_given:
-                raise UserError(
-                    self.env._("%(name)s has no consent to withdraw.", name=participant.name)
-                )
-        self.write({"consent_given": False, "consent_withdrawn_date": today})
-        return True
-
-    def action_give_consent(self):
-        self.write(
-            {
-                "consent_given": True,
-                "consent_date": fields.Date.context_today(self),
-                "consent_withdrawn_date": False,
-            }
-        )
         return True
 
     def action_plan_followup(self):

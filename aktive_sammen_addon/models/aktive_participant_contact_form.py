@@ -78,8 +78,7 @@ class AktiveParticipant(models.Model):
         "aktive.contact.form.version",
         "participant_id",
         string="Contact form versions",
-        groups="aktive_sammen_addon.group_aktive_coordinator,"
-        "aktive_sammen_addon.group_aktive_municipal",
+        groups=CASE_WORKERS,
     )
     contact_form_changed = fields.Boolean(
         string="Changed since last sent",

@@ -2,6 +2,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import AccessError
+from odoo.exceptions import ValidationError
 
 
 class AktiveSensitiveNote(models.Model):
@@ -31,6 +32,13 @@ class AktiveSensitiveNote(models.Model):
     author_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True, string="Written by"
     )
+
+    @api.constrains("date")
+    def _check_date(self):
+        """A note says what is known today: a future date is a typo (as in the contact log)."""
+        today = fields.Date.context_today(self)
+        if any(note.date > today for note in self):
+            raise ValidationError(self.env._("A sensitive note cannot be dated in the future."))
 
     @api.model_create_multi
     def create(self, vals_list):

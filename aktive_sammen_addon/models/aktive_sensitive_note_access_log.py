@@ -1,4 +1,6 @@
+from odoo import api
 from odoo import models
+from odoo.exceptions import AccessError
 
 from .aktive_access_log import logs_access
 
@@ -8,7 +10,11 @@ class AktiveSensitiveNote(models.Model):
     case (``read``, ``web_read``, ``search_read`` and the lists and forms built on them all
     go through ``_read_format``), whoever reads: the municipal contact person, or the
     coordinator where the person consented to sharing. Reads by the system (superuser:
-    retention, jobs) are no person reading and are not logged."""
+    retention, jobs) are no person reading and are not logged.
+
+    Two reads return the text without ``_read_format``, so they are closed or logged here:
+    a grouped read on the text (``note:array_agg``, a group by note) is refused, and the
+    list's Export writes its line as any read does."""
 
     _inherit = "aktive.sensitive.note"
 
@@ -23,3 +29,36 @@ class AktiveSensitiveNote(models.Model):
     @logs_access
     def web_read(self, specification):
         return super().web_read(specification)
+
+    def export_data(self, fields_to_export):
+        result = super().export_data(fields_to_export)
+        if self and not self.env.su:
+            self.env["aktive.access.log"]._log("sensitive", note_ids=self.ids)
+        return result
+
+    def _read_group_groupby(self, alias, groupby_spec, query):
+        self._check_note_not_grouped(groupby_spec)
+        return super()._read_group_groupby(alias, groupby_spec, query)
+
+    def _read_group_select(self, aggregate_spec, query):
+        self._check_note_not_grouped(aggregate_spec)
+        return super()._read_group_select(aggregate_spec, query)
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """Not offered as a group-by (Odoo takes a stored column for groupable)."""
+        result = super().fields_get(allfields, attributes)
+        if "groupable" in result.get("note", {}) and not self.env.su:
+            result["note"]["groupable"] = False
+        return result
+
+    def _check_note_not_grouped(self, spec):
+        """A group of notes has no case to log its read against: the text is read note by
+        note."""
+        if not self.env.su and spec.split(":")[0].split(".")[0] == "note":
+            raise AccessError(
+                self.env._(
+                    "The text of sensitive notes is read one note at a time, so that each "
+                    "read is logged: it cannot be grouped or counted together."
+                )
+            )

@@ -1,5 +1,6 @@
 import base64
 
+from odoo import Command
 from odoo import fields
 from odoo.tests import TransactionCase
 from odoo.tests import new_test_user
@@ -89,6 +90,17 @@ class AktiveCase(DenialMixin, TransactionCase):
                 "referral_source": "relative",
             }
         )
+
+    @classmethod
+    def add_units(cls, other_name="NAV"):
+        """The municipal user's unit (home care), holding the test's participant, and a unit
+        of other people's: the municipality the municipal tests need."""
+        Unit = cls.env["aktive.municipal.unit"]
+        cls.unit = Unit.create(
+            {"name": "Home care", "user_ids": [Command.set(cls.municipal_user.ids)]}
+        )
+        cls.other_unit = Unit.create({"name": other_name})
+        cls.participant.municipal_unit_id = cls.unit
 
     @classmethod
     def new_staff_volunteer(cls, login, participant=None):

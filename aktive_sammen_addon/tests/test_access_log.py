@@ -5,7 +5,6 @@ contact form report, Export personal data)."""
 import json
 from datetime import timedelta
 
-from odoo import Command
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
@@ -31,12 +30,7 @@ class AccessLogCase(AktiveCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Unit = cls.env["aktive.municipal.unit"]
-        cls.unit = Unit.create(
-            {"name": "Home care", "user_ids": [Command.set(cls.municipal_user.ids)]}
-        )
-        cls.other_unit = Unit.create({"name": "Care centre"})
-        cls.participant.write({"municipal_unit_id": cls.unit.id})
+        cls.add_units(other_name="Care centre")
         cls.participant.action_give_consent()
         cls.other = cls.env["aktive.participant"].create(
             {

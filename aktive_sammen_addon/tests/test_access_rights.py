@@ -3,7 +3,6 @@ Each test logs in as one role and proves what it may and may not do - on the par
 its parts, the municipality's notes (models/aktive_sensitive_note.py), the volunteers' own
 log (models/aktive_contact_log.py) and the files of a case (models/ir_attachment.py)."""
 
-from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
@@ -20,14 +19,9 @@ class AccessCase(AktiveCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Unit = cls.env["aktive.municipal.unit"]
-        cls.unit = Unit.create(
-            {"name": "Home care", "user_ids": [Command.set(cls.municipal_user.ids)]}
-        )
-        cls.other_unit = Unit.create({"name": "NAV"})
+        cls.add_units()
         cls.participant.write(
             {
-                "municipal_unit_id": cls.unit.id,
                 "phone": "913 45 678",
                 "street": "Heiveien 12",
                 "birthdate": "1941-03-14",

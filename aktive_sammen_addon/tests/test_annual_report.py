@@ -1,6 +1,6 @@
-"""The annual report (models/aktive_annual_report.py, its wizard, PDF and the spreadsheet of
-models/aktive_annual_report_xlsx.py) and the volunteer hours it counts
-(models/aktive_volunteer_hours.py, the one source models/aktive_volunteer_hours_report.py,
+"""The annual report (report/aktive_annual_report.py, its wizard, PDF and the spreadsheet of
+report/aktive_annual_report_xlsx.py) and the volunteer hours it counts
+(models/aktive_volunteer_hours.py, the one source report/aktive_volunteer_hours_report.py,
 res_partner_hours.py): the
 figures of a fixed data set, exactly; the rule that no figure is built on fewer than five
 people; who may run it; the real PDF and the spreadsheet; the query count at two sizes."""

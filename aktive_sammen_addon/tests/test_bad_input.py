@@ -294,7 +294,7 @@ class TestWizardsOnBadInput(BadInputCase):
             self.assertTrue(Suggestion.create({"wish_id": self.wish.id}))
 
     def test_dashboard_for_a_period_no_one_means(self):
-        """The period is a search filter (models/aktive_progress_report.py): a year no one
+        """The period is a search filter (report/aktive_progress_report.py): a year no one
         means finds nothing, and the figures cannot be typed over at all."""
         Report = self.env["aktive.progress.report"].with_user(self.coordinator)
         for year in (1, 1899, 2101, 9999):

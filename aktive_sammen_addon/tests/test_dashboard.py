@@ -1,5 +1,5 @@
-"""The dashboard (models/aktive_dashboard.py) and the progress of the cases over time
-(models/aktive_progress_report.py): each figure is the number of records its tile opens,
+"""The dashboard (report/aktive_dashboard.py) and the progress of the cases over time
+(report/aktive_progress_report.py): each figure is the number of records its tile opens,
 counted with the reader's rights; the year's figures follow the period; nothing is typed or
 saved; the cost stays the same when the municipality grows."""
 

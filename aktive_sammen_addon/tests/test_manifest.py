@@ -1,3 +1,6 @@
+import re
+from pathlib import Path
+
 from odoo.tests import TransactionCase
 from odoo.tests import tagged
 
@@ -25,3 +28,12 @@ class TestAddonInstalled(TransactionCase):
             set(module.dependencies_id.mapped("name")), {"base", "mail", "contacts", "portal"}
         )
         self.assertIn("Aktive Sammen", module.description_html or "")
+
+    def test_odoos_own_runner_finds_every_test_file(self):
+        """`odoo --test-enable` runs what tests/__init__.py imports (pytest finds the files by
+        themselves): a file missing there is a file an integrator's CI never runs."""
+        folder = Path(__file__).parent
+        imported = set(
+            re.findall(r"^from \. import (test_\w+)$", (folder / "__init__.py").read_text(), re.M)
+        )
+        self.assertEqual(imported, {path.stem for path in folder.glob("test_*.py")})

@@ -1,7 +1,7 @@
 """Matching and ripple effects: models/aktive_wish_matching.py, the wizard
 (wizard/aktive_volunteer_suggestion.py, aktive_volunteer_suggestion_line.py,
-aktive_activity_suggestion_line.py), models/aktive_ripple_cluster.py, volunteer care
-(models/aktive_volunteer_contact.py) and models/aktive_dashboard.py."""
+aktive_activity_suggestion_line.py), report/aktive_ripple_cluster.py, volunteer care
+(models/aktive_volunteer_contact.py) and report/aktive_dashboard.py."""
 
 from datetime import timedelta
 

@@ -21,17 +21,8 @@ class TestMunicipalPath(AktiveCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Unit = cls.env["aktive.municipal.unit"]
-        cls.unit = Unit.create(
-            {"name": "Home care", "user_ids": [Command.set(cls.municipal_user.ids)]}
-        )
-        cls.other_unit = Unit.create({"name": "NAV"})
-        cls.participant.write(
-            {
-                "municipal_unit_id": cls.unit.id,
-                "municipal_contact_id": cls.municipal_user.partner_id.id,
-            }
-        )
+        cls.add_units()
+        cls.participant.municipal_contact_id = cls.municipal_user.partner_id
         cls.add_member(cls, cls.volunteer)
 
     def as_municipal(self, model="aktive.participant"):

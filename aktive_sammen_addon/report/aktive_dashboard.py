@@ -5,7 +5,7 @@ from odoo import fields
 from odoo import models
 from odoo.tools import SQL
 
-from .aktive_groups import COORDINATORS
+from ..models.aktive_groups import COORDINATORS
 
 # The headline figures, in the order they are shown: (kind, section, coordinator only,
 # a number above zero asks for action). The volunteers are the coordinator's: the
@@ -22,7 +22,7 @@ TILES = [
     ("volunteer_contacts", "year", True, False),
     ("ripple_clusters", "ripple", False, False),
 ]
-# Tiles counted from the progress report (models/aktive_progress_report.py) this year.
+# Tiles counted from the progress report (report/aktive_progress_report.py) this year.
 YEAR_KINDS = {
     "wishes_fulfilled": "wish_fulfilled",
     "followups_held": "followup_held",

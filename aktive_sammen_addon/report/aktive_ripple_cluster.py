@@ -26,7 +26,8 @@ class AktiveRippleCluster(models.Model):
             "participant_id",
             "activity_id",
         ],
-        "aktive.participant": ["active", "state"],
+        # The place is read from the case (as the wish's related fields are).
+        "aktive.participant": ["active", "state", "residence", "area"],
     }
 
     place = fields.Char(readonly=True)
@@ -50,6 +51,7 @@ class AktiveRippleCluster(models.Model):
               FROM aktive_wish w
               JOIN aktive_participant p ON p.id = w.participant_id
              WHERE w.state IN %s
+               AND w.category_id IS NOT NULL  -- no kind of thing, nothing in common
                AND p.active AND p.state != 'closed'
                AND COALESCE(NULLIF(p.residence, ''), NULLIF(p.area, '')) IS NOT NULL
              GROUP BY 2, w.category_id, w.company_id
@@ -66,8 +68,10 @@ class AktiveRippleCluster(models.Model):
                 ("state", "in", OPEN_STATES),
                 ("category_id", "=", self.category_id.id),
                 ("company_id", "=", self.company_id.id),
-                # The same cases as the cluster counts: open ones (archived ones drop out too).
+                # The same cases as the cluster counts: open ones, archived ones out (a path
+                # search does not leave out archived records by itself).
                 ("participant_id.state", "!=", "closed"),
+                ("participant_id.active", "=", True),
                 "|",
                 ("residence", "=", self.place),
                 "&",

@@ -8,9 +8,9 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
-from .aktive_groups import COORDINATORS
-from .aktive_input_guard import DATE_MAX
-from .aktive_input_guard import DATE_MIN
+from ..models.aktive_groups import COORDINATORS
+from ..models.aktive_input_guard import DATE_MAX
+from ..models.aktive_input_guard import DATE_MIN
 
 # No figure is built on fewer people than this: small numbers identify people.
 MIN_PEOPLE = 5
