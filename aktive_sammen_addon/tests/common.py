@@ -17,6 +17,14 @@ PIXEL_PNG = (
 
 PORTAL_VOLUNTEER = "base.group_portal,aktive_sammen_addon.group_aktive_volunteer"
 STAFF_VOLUNTEER = "base.group_user,aktive_sammen_addon.group_aktive_volunteer"
+GROUP = "aktive_sammen_addon.group_aktive_"
+# The groups of each role's user. Volunteers are portal users (issue 13): the pages under /my.
+ROLE_GROUPS = {
+    "volunteer": PORTAL_VOLUNTEER,
+    "municipal": GROUP + "municipal",
+    "coordinator": GROUP + "coordinator",
+    "admin": GROUP + "admin,base.group_system",
+}
 
 
 def new_signed_volunteer(env, login, groups=PORTAL_VOLUNTEER, **kwargs):
@@ -48,15 +56,15 @@ class AktiveCase(DenialMixin, TransactionCase):
         # demo municipality writes them in bokmål (models/aktive_text_language.py; both ways
         # in test_landing_language.py).
         cls.env.company.partner_id.lang = "en_US"
-        group = "aktive_sammen_addon.group_aktive_"
         cls.roles = {
-            role: new_test_user(cls.env, login=f"aktive_{role}", groups=groups, name=name)
-            for role, groups, name in (
-                # Volunteers are portal users (issue 13): the pages under /my.
-                ("volunteer", "base.group_portal," + group + "volunteer", "Mahmoud Test"),
-                ("municipal", group + "municipal", "Hilde Test"),
-                ("coordinator", group + "coordinator", "Bjørg Test"),
-                ("admin", group + "admin,base.group_system", "Ingrid Test"),
+            role: new_test_user(
+                cls.env, login=f"aktive_{role}", groups=ROLE_GROUPS[role], name=name
+            )
+            for role, name in (
+                ("volunteer", "Mahmoud Test"),
+                ("municipal", "Hilde Test"),
+                ("coordinator", "Bjørg Test"),
+                ("admin", "Ingrid Test"),
             )
         }
         cls.volunteer_user = cls.roles["volunteer"]
@@ -89,6 +97,18 @@ class AktiveCase(DenialMixin, TransactionCase):
                 "coordinator_id": cls.coordinator.id,
                 "referral_source": "relative",
             }
+        )
+
+    @classmethod
+    def new_role_user(cls, login, role, companies, groups=None):
+        """A user of `role` working in `companies` (the first one current): another
+        municipality's coordinator, or one who serves two."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=groups or ROLE_GROUPS[role],
+            company_id=companies[0].id,
+            company_ids=[Command.set(companies.ids)],
         )
 
     @classmethod

@@ -14,7 +14,6 @@ from lxml import etree
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
-from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 from .common import AktiveCase
@@ -38,19 +37,9 @@ class ActivityCase(AktiveCase):
         super().setUpClass()
         cls.Activity = cls.env["aktive.activity"]
         cls.company_b = cls.env["res.company"].create({"name": "Iveland frivilligsentral"})
-        group = "aktive_sammen_addon.group_aktive_"
         cls.roles_b = {
-            role: new_test_user(
-                cls.env,
-                login=f"activity_b_{role}",
-                groups=groups,
-                company_id=cls.company_b.id,
-                company_ids=[Command.set(cls.company_b.ids)],
-            )
-            for role, groups in (
-                ("volunteer", "base.group_portal," + group + "volunteer"),
-                ("coordinator", group + "coordinator"),
-            )
+            role: cls.new_role_user(f"activity_b_{role}", role, cls.company_b)
+            for role in ("volunteer", "coordinator")
         }
         cls.lions = cls.Activity.create(
             {

@@ -9,8 +9,6 @@ test_access_rights.py); the dashboard tile (test_dashboard.py); the cost (test_p
 """
 
 from lxml import etree
-from odoo import Command
-from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 from .common import AktiveCase
@@ -321,20 +319,9 @@ class TestRippleAccess(RippleCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company_b = cls.env["res.company"].create({"name": "Iveland kommune"})
-        group = "aktive_sammen_addon.group_aktive_"
-        cls.coordinator_b = new_test_user(
-            cls.env,
-            login="ripple_b_coordinator",
-            groups=group + "coordinator",
-            company_id=cls.company_b.id,
-            company_ids=[Command.set(cls.company_b.ids)],
-        )
-        cls.coordinator_ab = new_test_user(
-            cls.env,
-            login="ripple_ab_coordinator",
-            groups=group + "coordinator",
-            company_id=cls.env.company.id,
-            company_ids=[Command.set((cls.env.company | cls.company_b).ids)],
+        cls.coordinator_b = cls.new_role_user("ripple_b_coordinator", "coordinator", cls.company_b)
+        cls.coordinator_ab = cls.new_role_user(
+            "ripple_ab_coordinator", "coordinator", cls.env.company | cls.company_b
         )
         in_b = {"company_id": cls.company_b.id, "municipal_contact_id": False}
         q1 = cls.make_person("Q1", residence=ELVETUN, **in_b)

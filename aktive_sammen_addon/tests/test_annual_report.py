@@ -6,8 +6,6 @@ figures of a fixed data set, exactly; the rule that no figure is built on fewer 
 people; who may run it; the real PDF and the spreadsheet; the query count at two sizes."""
 
 import io
-import os
-import tempfile
 import zipfile
 from datetime import date
 
@@ -24,7 +22,10 @@ from .common import SIGNED
 from .common import STAFF_VOLUNTEER
 from .common import AktiveCase
 from .common import new_signed_volunteer
+from .poppler import page_count
 from .poppler import poppler
+from .poppler import render_pdf
+from .poppler import write_pdf
 from .screenshots import assert_screens
 from .screenshots import tour_screens
 
@@ -466,23 +467,10 @@ class TestAnnualReportHttp(HttpCase):
             .with_user(self.bjorg)
             .create({"year": YEAR, "company_id": self.company.id})
         )
-        content, _type = (
-            self.env["ir.actions.report"]
-            .with_user(self.bjorg)
-            .with_context(force_report_rendering=True, lang="nb_NO")
-            ._render_qweb_pdf(REPORT, wizard.ids)
-        )
-        handle, path = tempfile.mkstemp(suffix=".pdf")
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        self.addCleanup(os.unlink, path)
-        artifacts = os.environ.get("AKTIVE_ARTIFACTS")
-        if artifacts:
-            os.makedirs(artifacts, exist_ok=True)
-            with open(os.path.join(artifacts, "annual_report.pdf"), "wb") as file:
-                file.write(content)
+        content = render_pdf(self.env(user=self.bjorg), REPORT, wizard.ids, lang="nb_NO")
+        path = write_pdf(self, content, "annual_report")
         info = self.poppler("pdfinfo", path)
-        pages = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
+        pages = page_count(info)
         self.assertIn(pages, (1, 2))
         self.assertIn("595 x 842 pts (A4)", info)
         self.assertIn("DejaVu", self.poppler("pdffonts", path))

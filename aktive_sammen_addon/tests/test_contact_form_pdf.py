@@ -3,7 +3,6 @@ import logging
 import os
 import re
 import subprocess
-import tempfile
 import time
 
 from odoo import Command
@@ -11,7 +10,10 @@ from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
+from .poppler import page_count
 from .poppler import poppler
+from .poppler import render_pdf
+from .poppler import write_pdf
 
 _logger = logging.getLogger(__name__)
 ACTION = "aktive_sammen_addon.action_report_contact_form"
@@ -73,30 +75,14 @@ class TestContactFormPdf(HttpCase):
         self.arne = self.env.ref("aktive_sammen_addon.participant_arne_demo")
 
     def pdf(self, participants):
-        content, _type = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(ACTION, participants.ids)
-        )
-        handle, path = tempfile.mkstemp(suffix=".pdf")
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        self.addCleanup(os.unlink, path)
-        artifacts = os.environ.get("AKTIVE_ARTIFACTS")
-        if artifacts:  # keep the PDF to look at (not committed)
-            os.makedirs(artifacts, exist_ok=True)
-            with open(os.path.join(artifacts, f"{self._testMethodName}.pdf"), "wb") as file:
-                file.write(content)
-        return path
+        content = render_pdf(self.env, ACTION, participants.ids)
+        return write_pdf(self, content, self._testMethodName)
 
     poppler = staticmethod(poppler)
 
     def pages(self, path):
         info = self.poppler("pdfinfo", path)
-        pages = int(
-            next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1]
-        )
-        return pages, info
+        return page_count(info), info
 
     def test_arne_one_a4_page_with_every_phone(self):
         path = self.pdf(self.arne)
@@ -217,15 +203,7 @@ class TestContactFormPdf(HttpCase):
                 "log_ids": self.arne.contact_log_ids.ids,
             }
         )
-        content, _type = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(LOG_ACTION, version.ids)
-        )
-        handle, path = tempfile.mkstemp(suffix=".pdf")
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        self.addCleanup(os.unlink, path)
+        path = write_pdf(self, render_pdf(self.env, LOG_ACTION, version.ids))
         self.assertEqual(self.pages(path)[0], 1)
         words = self.assertReadable(path, headings=("Contact log",))
         self.assertIn("besøk", [w[2] for w in words])

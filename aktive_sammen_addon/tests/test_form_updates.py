@@ -4,8 +4,6 @@ contact_form_changed), the coordinator gets one activity to send it, and sending
 version with the volunteers' contact log since the previous one (models/
 aktive_contact_form_version.py, wizard/mail_compose_message.py)."""
 
-import os
-import tempfile
 from unittest.mock import patch
 
 from odoo import Command
@@ -15,9 +13,11 @@ from odoo.tests import HttpCase
 from odoo.tests import tagged
 
 from . import operations
-from . import test_contact_form_pdf
 from .common import AktiveCase
+from .poppler import page_count
 from .poppler import poppler
+from .poppler import render_pdf
+from .poppler import write_pdf
 
 SEND = "aktive_sammen_addon.mail_activity_type_send_contact_form"
 
@@ -303,7 +303,6 @@ class TestContactLogPdf(HttpCase):
     """The log sent with a version, as the real PDF (Debian's wkhtmltopdf): A4, real text."""
 
     poppler = staticmethod(poppler)
-    pages = test_contact_form_pdf.TestContactFormPdf.pages
 
     def setUp(self):
         super().setUp()
@@ -322,23 +321,12 @@ class TestContactLogPdf(HttpCase):
                 "log_ids": [Command.set(arne.contact_log_ids.ids)],
             }
         )
-        content, _type = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("aktive_sammen_addon.action_report_contact_log", version.ids)
-        )
-        path = self.write_pdf(content)
-        pages, info = self.pages(path)
-        self.assertEqual(pages, 1)
+        content = render_pdf(self.env, "aktive_sammen_addon.action_report_contact_log", version.ids)
+        path = write_pdf(self, content)
+        info = self.poppler("pdfinfo", path)
+        self.assertEqual(page_count(info), 1)
         self.assertIn("595 x 842 pts (A4)", info)
         self.assertIn("DejaVu", self.poppler("pdffonts", path), "text must be real text")
         text = " ".join(self.poppler("pdftotext", path).split())
         self.assertIn("Kaffe og vafler på Lions-møtet, æøå", text)
         self.assertIn("Arne Sødal", text)
-
-    def write_pdf(self, content):
-        handle, path = tempfile.mkstemp(suffix=".pdf")
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        self.addCleanup(os.unlink, path)
-        return path

@@ -3,10 +3,10 @@ case stays within its company, for every role (README: "every record stays withi
 user's companies")."""
 
 from odoo import Command
-from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 from ..models.aktive_participant import HISTORY_MODELS
+from .common import GROUP
 from .common import SIGNED
 from .common import AktiveCase
 
@@ -20,14 +20,10 @@ class TestTwoCompanies(AktiveCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company_b = cls.env["res.company"].create({"name": "Vennesla frivilligsentral"})
-        group = "aktive_sammen_addon.group_aktive_"
         cls.users_b = {
-            role: new_test_user(
-                cls.env,
-                login=f"aktive_b_{role}",
-                groups=group + role,
-                company_id=cls.company_b.id,
-                company_ids=[Command.set(cls.company_b.ids)],
+            # The volunteer here is staff (the internal user's menus and lists).
+            role: cls.new_role_user(
+                f"aktive_b_{role}", role, cls.company_b, groups=f"{GROUP}{role}"
             )
             for role in ("volunteer", "municipal", "coordinator")
         }

@@ -57,6 +57,20 @@ function fromActionMenu(label) {
     ];
 }
 
+/**
+ * A case wizard from the action menu: `label` opens it, the reason goes into the textarea of
+ * `field`, `button` confirms; the dialog is checked for English on the way (`screen`).
+ */
+function wizard(label, { field, text, button, screen }) {
+    const textarea = `.modal .o_field_widget[name=${field}] textarea`;
+    return [
+        ...fromActionMenu(label),
+        norwegianScreen(textarea, screen, ".modal"),
+        { content: `Write why (${field})`, trigger: textarea, run: `edit ${text}` },
+        { content: `Confirm (${button})`, trigger: `.modal button[name=${button}]`, run: "click" },
+    ];
+}
+
 registry.category("web_tour.tours").add("aktive_case_actions_tour", {
     steps: () => [
         {
@@ -103,18 +117,12 @@ registry.category("web_tour.tours").add("aktive_case_actions_tour", {
             SHEET
         ),
         // --- pause (the date asked for) and resume ----------------------------------------------
-        ...fromActionMenu("Sett på pause"),
-        norwegianScreen(".modal .o_field_widget[name=reason] textarea", "pause_wizard", ".modal"),
-        {
-            content: "Say why",
-            trigger: ".modal .o_field_widget[name=reason] textarea",
-            run: "edit Arne er på sykehus en periode.",
-        },
-        {
-            content: "Pause the case",
-            trigger: ".modal button[name=action_pause]",
-            run: "click",
-        },
+        ...wizard("Sett på pause", {
+            field: "reason",
+            text: "Arne er på sykehus en periode.",
+            button: "action_pause",
+            screen: "pause_wizard",
+        }),
         norwegianScreen(`${form} .o_form_statusbar button[name=action_resume]`, "paused", SHEET),
         formFits(`${form} .o_form_statusbar button[name=action_resume]`, "paused"),
         {
@@ -127,18 +135,12 @@ registry.category("web_tour.tours").add("aktive_case_actions_tour", {
             trigger: `${form} .o_form_statusbar:not(:has(button[name=action_resume])) button[name=action_plan_followup]`,
         },
         // --- close: the reason asked for -------------------------------------------------------
-        ...fromActionMenu("Avslutt saken"),
-        norwegianScreen(".modal .o_field_widget[name=close_reason] textarea", "close_wizard", ".modal"),
-        {
-            content: "Write why",
-            trigger: ".modal .o_field_widget[name=close_reason] textarea",
-            run: "edit Arne har flyttet til Venneslaheimen.",
-        },
-        {
-            content: "Close the case",
-            trigger: ".modal button[name=action_close]",
-            run: "click",
-        },
+        ...wizard("Avslutt saken", {
+            field: "close_reason",
+            text: "Arne har flyttet til Venneslaheimen.",
+            button: "action_close",
+            screen: "close_wizard",
+        }),
         norwegianScreen(`${form} .o_form_statusbar button[name=action_reopen]`, "closed", SHEET),
         formFits(`${form} .o_form_statusbar button[name=action_reopen]`, "closed"),
     ],
