@@ -10,7 +10,9 @@ tests=$ADDON/tests
 targets="$tests/test_access_rights.py $tests/test_privacy_channels.py $tests/test_field_access_walk.py
   $tests/test_http_access.py $tests/test_privacy.py $tests/test_multi_company.py
   $tests/test_views_per_role.py"
-for extra in test_access_log.py test_portal.py test_municipal_path.py test_cooperation_agreement.py; do
+for extra in test_access_log.py test_portal.py test_municipal_path.py test_cooperation_agreement.py \
+    test_aktive_activity.py test_aktive_contact_log.py test_aktive_municipal_unit.py \
+    test_aktive_ripple_cluster.py test_aktive_sensitive_note.py test_case_worker_group.py; do
   [ -f "$REPO_ROOT/$tests/$extra" ] && targets="$targets $tests/$extra"
 done
 status=0
