@@ -7,6 +7,7 @@ from odoo import models
 from odoo.exceptions import ValidationError
 
 from .aktive_groups import MUNICIPAL
+from .mail_thread import NOTIFY_BY_MAIL
 
 
 class AktiveSensitiveNote(models.Model):
@@ -76,7 +77,7 @@ class AktiveSensitiveNote(models.Model):
             # A contact person without a user of this database: by mail, on the note, in
             # their language.
             env = note.with_context(lang=contact.lang or note._aktive_text_lang()).env
-            message = note.message_notify(
+            message = note.with_context(**{NOTIFY_BY_MAIL: contact.ids}).message_notify(
                 partner_ids=contact.ids,
                 subject=env._("A volunteer is worried about %(person)s", person=case.name),
                 body=Markup("<p>%s</p><p>%s</p>")

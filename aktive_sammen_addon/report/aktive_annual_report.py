@@ -15,6 +15,9 @@ from ..models.aktive_input_guard import DATE_MIN
 # No figure is built on fewer people than this: small numbers identify people.
 MIN_PEOPLE = 5
 SUPPRESSED = "<5"
+# Hidden too, so that a "<5" cannot be worked out from its total and the figures beside it
+# (complementary suppression; Statistics Norway's sign for a figure not shown).
+COMPLEMENT = ":"
 NO_FIGURE = "–"
 MEASURE_MODEL = "aktive.loneliness.measure"
 
@@ -27,8 +30,9 @@ class AktiveAnnualReport(models.AbstractModel):
     the report is the volunteer centre's account to its funder, and only coordinators (who see
     every case of their companies anyway) may run it. Each figure carries the number of
     people it is built on; a figure built on 1 to 4 people is shown as "<5" (a count) or "–"
-    (an average, a share), with a footnote. A constant number of queries, whatever the size
-    of the municipality."""
+    (an average, a share), with a footnote; where a table's rows add up to a total shown, a
+    second figure is hidden (":") beside a lone "<5", which the total would otherwise give. A
+    constant number of queries, whatever the size of the municipality."""
 
     _name = "aktive.annual.report"
     _description = "Aktive Sammen annual report"
@@ -83,6 +87,18 @@ class AktiveAnnualReport(models.AbstractModel):
         if 0 < (people or 0) < MIN_PEOPLE:
             return {"value": None, "text": SUPPRESSED, "suppressed": True}
         return {"value": value, "text": formatLang(self.env, value, digits=0), "suppressed": False}
+
+    def _complement(self, rows, total):
+        """Hide a second figure wherever one "<5" stands alone in a column whose rows add up
+        to the `total` shown (`rows`: the rows' cells, column by column as in `total`): the
+        smallest other figure of the column, else the total itself."""
+        for index, total_cell in enumerate(total):
+            column = [cells[index] for cells in rows]
+            if total_cell["suppressed"] or sum(cell["suppressed"] for cell in column) != 1:
+                continue
+            shown = [cell for cell in column if not cell["suppressed"] and cell["value"]]
+            hidden = min(shown, key=lambda cell: cell["value"]) if shown else total_cell
+            hidden.update(value=None, text=COMPLEMENT, suppressed=True)
 
     def _measure(self, value, people, digits=1, suffix=""):
         """An average or a share: nothing to show without people, "–" for fewer than five."""
@@ -172,6 +188,9 @@ class AktiveAnnualReport(models.AbstractModel):
                     ],
                 }
             )
+        total_cells = [self._count(count) for count in (total or (0, 0, 0, 0))]
+        for table in tables:  # each table is the same cases, by another dimension
+            self._complement([row["cells"] for row in table["rows"]], total_cells)
         return {
             "columns": [
                 self.env._("New"),
@@ -179,7 +198,7 @@ class AktiveAnnualReport(models.AbstractModel):
                 self.env._("Paused now"),
                 self.env._("Closed"),
             ],
-            "total": [self._count(count) for count in (total or (0, 0, 0, 0))],
+            "total": total_cells,
             "tables": tables,
         }
 
@@ -236,13 +255,16 @@ class AktiveAnnualReport(models.AbstractModel):
         def cells(counts):
             return [self._count(counts[0], counts[1]), self._count(counts[2], counts[3])]
 
+        rows = [
+            {"label": names.get(category, not_given), "cells": cells(counts)}
+            for category, counts in lines
+        ]
+        total_cells = cells(total)
+        self._complement([row["cells"] for row in rows], total_cells)
         return {
             "columns": [self.env._("Wishes written down"), self.env._("Wishes fulfilled")],
-            "rows": [
-                {"label": names.get(category, not_given), "cells": cells(counts)}
-                for category, counts in lines
-            ],
-            "total": cells(total),
+            "rows": rows,
+            "total": total_cells,
         }
 
     def _network_figures(self, scope):
@@ -268,14 +290,13 @@ class AktiveAnnualReport(models.AbstractModel):
             else:
                 found[kind] = (members, participants)
         kinds = self._selection("aktive.network.member", "member_kind")
-        return {
-            "rows": [
-                {"label": label, "cell": self._count(*found.get(kind, (0, 0)))}
-                for kind, label in kinds.items()
-            ],
-            "total": self._count(*total),
-            "participants": self._count(total[1]),
-        }
+        rows = [
+            {"label": label, "cell": self._count(*found.get(kind, (0, 0)))}
+            for kind, label in kinds.items()
+        ]
+        total_cell = self._count(*total)
+        self._complement([[row["cell"]] for row in rows], [total_cell])
+        return {"rows": rows, "total": total_cell, "participants": self._count(total[1])}
 
     # --- follow-ups and volunteers ------------------------------------------------------------
     def _followup_figures(self, scope):
@@ -371,7 +392,7 @@ class AktiveAnnualReport(models.AbstractModel):
         people, baseline, latest, change, improved, same, worse = scope["cr"].fetchone()
         if not people:
             return empty
-        return {
+        figures = {
             "people": self._count(people),
             "baseline": self._measure(baseline, people),
             "latest": self._measure(latest, people),
@@ -381,3 +402,7 @@ class AktiveAnnualReport(models.AbstractModel):
             "same": self._count(same, same if people >= MIN_PEOPLE else 1),
             "worse": self._count(worse, worse if people >= MIN_PEOPLE else 1),
         }
+        # Less lonely, the same and lonelier are the people, each once.
+        parts = [[figures[key]] for key in ("improved", "same", "worse")]
+        self._complement(parts, [figures["people"]])
+        return figures

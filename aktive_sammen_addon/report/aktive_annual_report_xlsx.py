@@ -7,7 +7,7 @@ from odoo import models
 
 class AktiveAnnualReportXlsx(models.AbstractModel):
     """The annual report as a spreadsheet, from the same figures as the PDF: one sheet, the
-    numbers as numbers (to sum and chart), a suppressed figure as its "<5" or "–" text.
+    numbers as numbers (to sum and chart), a suppressed figure as its "<5", ":" or "–" text.
     Built with xlsxwriter (in Odoo's requirements), not OCA report_xlsx (AGPL-3)."""
 
     _inherit = "aktive.annual.report"
@@ -99,5 +99,6 @@ class AktiveAnnualReportXlsx(models.AbstractModel):
     def _footnote(self):
         return self.env._(
             "No figure is built on fewer than 5 people: a count of 1 to 4 is shown as <5, an "
-            "average or a share on fewer than 5 people as –."
+            "average or a share on fewer than 5 people as –; a figure shown as : is hidden so "
+            "that a <5 cannot be worked out from the total."
         )

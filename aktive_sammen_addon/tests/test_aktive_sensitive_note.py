@@ -308,6 +308,35 @@ class TestVolunteerWorry(AktiveCase):
         with self.assertRaisesRegex(ValidationError, "No municipal contact person"):
             self.worry()
 
+    def test_a_contact_person_outside_the_database_gets_the_worry_by_mail(self):
+        """No user of theirs may write the note, so the case log's rule (no note to anyone
+        who may not write the record) would drop them: the system's own notification to
+        them goes out, and to them only."""
+        self.relative.email = "kari@kommune.example"
+        self.participant.municipal_contact_id = self.relative
+        note = self.worry("Har falt to ganger")
+        mails = (
+            self.env["mail.mail"].sudo().search([("model", "=", NOTE), ("res_id", "=", note.id)])
+        )
+        self.assertEqual(mails.recipient_ids, self.relative)
+        self.assertIn("Har falt to ganger", str(mails.body_html))
+        notified = self.env["mail.notification"].search(
+            [("mail_message_id.model", "=", NOTE), ("mail_message_id.res_id", "=", note.id)]
+        )
+        self.assertEqual(notified.res_partner_id, self.relative)
+        self.assertFalse(note.activity_ids, "no user to give a task to")
+        # any other note on it still reaches no one who may not write it, even the system's
+        note.message_post(
+            body="Ring Kari", partner_ids=self.relative.ids, subtype_xmlid="mail.mt_note"
+        )
+        self.assertEqual(
+            self.env["mail.notification"].search(
+                [("mail_message_id.model", "=", NOTE), ("mail_message_id.res_id", "=", note.id)]
+            ),
+            notified,
+            "no second notification",
+        )
+
     def test_markup_in_a_worry_stays_text(self):
         unit = self.env["aktive.municipal.unit"].create(
             {"name": "Home care", "user_ids": [Command.set(self.municipal_user.ids)]}

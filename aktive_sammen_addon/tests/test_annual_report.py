@@ -227,13 +227,14 @@ class TestAnnualReportFigures(AktiveCase):
         self.assertEqual(
             target,
             {
-                "Senior (65+)": ["6", "7", "0", "<5"],
+                # 6 and 7 would give the other row's "<5" from the total: hidden too.
+                "Senior (65+)": [":", ":", "0", "<5"],
                 "Person with a disability": ["<5", "<5", "<5", "0"],
             },
         )
         referral = {row["label"]: row["cells"] for row in by["referral_source"]}
         self.assertEqual(
-            referral, {"Relative": ["6", "7", "0", "<5"], "GP": ["<5", "<5", "<5", "0"]}
+            referral, {"Relative": [":", ":", "0", "<5"], "GP": ["<5", "<5", "<5", "0"]}
         )
         self.assertEqual(
             by["municipal_unit_id"], [{"label": "Not given", "cells": ["7", "8", "<5", "<5"]}]
@@ -245,7 +246,7 @@ class TestAnnualReportFigures(AktiveCase):
         self.assertEqual(
             f["wishes"]["rows"],
             [
-                {"label": "Culture and literature", "cells": ["6", "5"]},
+                {"label": "Culture and literature", "cells": [":", "5"]},
                 {"label": "Walks and outdoors", "cells": ["<5", "0"]},
             ],
         )
@@ -315,6 +316,50 @@ class TestAnnualReportFigures(AktiveCase):
         )
         # ... and the years outside the data have nothing, shown as zero counts.
         self.assertEqual(self.figures(year=2022)["participants"]["total"], ["0", "0", "0", "0"])
+
+    def test_no_small_figure_can_be_worked_out_from_its_total(self):
+        """Wherever rows add up to a total shown, a column hides no figure or two or more:
+        one "<5" alone would be the total less the figures beside it."""
+        f = self.figures()
+
+        def check(rows, total, where):
+            for index, total_text in enumerate(total):
+                if total_text in ("<5", ":"):
+                    continue
+                hidden = [row[index] for row in rows if row[index] in ("<5", ":")]
+                self.assertNotEqual(len(hidden), 1, f"{where}, column {index}")
+
+        participants = f["participants"]
+        for table in participants["tables"]:
+            check([row["cells"] for row in table["rows"]], participants["total"], table["field"])
+        check([row["cells"] for row in f["wishes"]["rows"]], f["wishes"]["total"], "wishes")
+        check([[row["cell"]] for row in f["network"]["rows"]], [f["network"]["total"]], "network")
+        lonely = f["loneliness"]
+        check([[lonely[key]] for key in ("improved", "same", "worse")], [lonely["people"]], "UCLA")
+
+    def test_the_second_figure_hidden_is_the_smallest_else_the_total(self):
+        Report = self.env["aktive.annual.report"]
+        count = Report._count
+        rows = [[count(9)], [count(6)], [count(3)]]
+        total = [count(18)]
+        Report._complement(rows, total)
+        self.assertEqual([row[0]["text"] for row in rows], ["9", ":", "<5"])
+        self.assertIsNone(rows[1][0]["value"], "no number behind a hidden figure")
+        self.assertEqual(total[0]["text"], "18")
+        # beside zeros only, the total goes
+        rows, total = [[count(3)], [count(0)]], [count(3, 9)]
+        Report._complement(rows, total)
+        self.assertEqual(
+            [rows[0][0]["text"], rows[1][0]["text"], total[0]["text"]], ["<5", "0", ":"]
+        )
+        # two small figures already hide each other; a hidden total gives nothing away
+        for rows, total in (
+            ([[count(3)], [count(2)], [count(7)]], [count(12)]),
+            ([[count(3)], [count(0)]], [count(3)]),
+        ):
+            before = [row[0]["text"] for row in rows]
+            Report._complement(rows, total)
+            self.assertEqual([row[0]["text"] for row in rows], before)
 
     def test_hours_per_volunteer_per_year(self):
         """A volunteer's hours of a year count in every company of the user's."""
