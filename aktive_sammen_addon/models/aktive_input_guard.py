@@ -57,6 +57,12 @@ class AktiveInputGuard(models.AbstractModel):
                         "%(model)s has no field %(field)s.", model=self._description, field=name
                     )
                 )
+            if field.required and field.type in ("char", "text") and self._input_blank(value):
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s cannot be empty.", field=field._description_string(self.env)
+                    )
+                )
             if value is None or value is False or not self._input_type_wrong(field, value):
                 continue
             raise ValidationError(
@@ -83,10 +89,52 @@ class AktiveInputGuard(models.AbstractModel):
             if isinstance(value, models.BaseModel):
                 return value._name != field.comodel_name or len(value) > 1
             return isinstance(value, bool) or not (isinstance(value, int) and 0 < value <= INT_MAX)
+        if kind in ("one2many", "many2many"):
+            return self._input_commands_wrong(value)
         if kind in ("date", "datetime", "float", "monetary", "selection"):
             try:
                 field.convert_to_cache(value, self)
             except (ValueError, TypeError):
+                return True
+        return False
+
+    @staticmethod
+    def _input_blank(value):
+        """A required text given as nothing: empty, or spaces only (the database would
+        keep it, and a list would show an empty line)."""
+        return value is False or value is None or (isinstance(value, str) and not value.strip())
+
+    @staticmethod
+    def _input_commands_wrong(value):
+        """A to-many value is a list of commands (``Command``) or of ids; anything else, or
+        an id beyond the database's integers, fails deep in the ORM or the database."""
+
+        def bad_id(value):
+            return isinstance(value, bool) or not (isinstance(value, int) and 0 < value <= INT_MAX)
+
+        if not isinstance(value, (list, tuple)):
+            return True
+        for command in value:
+            if isinstance(command, int) and not isinstance(command, bool):
+                if bad_id(command):
+                    return True
+                continue
+            if not isinstance(command, (list, tuple)) or not command:
+                return True
+            code, *args = command
+            if code in (0, 1):  # create, update: (code, id, values)
+                if len(args) != 2 or not isinstance(args[1], dict):
+                    return True
+                if code == 1 and bad_id(args[0]):
+                    return True
+            elif code in (2, 3, 4):  # delete, unlink, link: (code, id)
+                if not args or bad_id(args[0]):
+                    return True
+            elif code == 6:  # set: (6, _, ids)
+                ids = args[1] if len(args) == 2 else None
+                if not isinstance(ids, (list, tuple)) or any(bad_id(i) for i in ids):
+                    return True
+            elif code != 5:  # clear
                 return True
         return False
 

@@ -4,6 +4,7 @@ from odoo import SUPERUSER_ID
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 
 from .aktive_groups import MUNICIPAL
@@ -30,6 +31,26 @@ class AktiveSensitiveNote(models.Model):
         index=True,
         help="A volunteer's worry, sent from the volunteers' pages.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Only the volunteers' pages (as the system, below) mark a note as a volunteer's
+        report: the flag puts it in *Reports from volunteers* under the volunteer's name."""
+        if not self.env.su:
+            for vals in vals_list:
+                vals.pop("volunteer_report", None)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if (
+            "volunteer_report" in vals
+            and not self.env.su
+            and any(note.volunteer_report != bool(vals["volunteer_report"]) for note in self)
+        ):
+            raise AccessError(
+                self.env._("Only a report sent from the volunteers' pages is marked as one.")
+            )
+        return super().write(vals)
 
     @api.model
     def _aktive_report_worry(self, participant, volunteer, text):

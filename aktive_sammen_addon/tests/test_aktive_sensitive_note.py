@@ -91,6 +91,19 @@ class TestSensitiveNoteRecord(AccessCase):
         self.note.invalidate_recordset()
         self.assertEqual((self.note.kind, self.note.note), ("health", "Heart condition"))
 
+    def test_only_the_volunteers_pages_mark_a_volunteers_report(self):
+        """The flag lists a note under *Reports from volunteers*, in a volunteer's name:
+        a case worker's own note never carries it, sent over RPC or not."""
+        Note = self.as_role("municipal", NOTE)
+        note = Note.create(
+            {"participant_id": self.participant.id, "note": "Heart", "volunteer_report": True}
+        )
+        self.assertFalse(note.volunteer_report)
+        with self.assertRaises(AccessError):
+            note.write({"volunteer_report": True})
+        self.assertFalse(note.volunteer_report)
+        note.write({"volunteer_report": False, "note": "Heart, checked"})  # a form sends it
+
     def test_a_note_cannot_be_dated_in_the_future(self):
         """As in the contact log: on create and on write, and the stored date stays."""
         Note = self.as_role("municipal", NOTE)

@@ -6,6 +6,7 @@ traceback) and leaves the data as it was. The limits are models/aktive_input_gua
 import datetime
 import json
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
@@ -233,6 +234,51 @@ class TestWrongTypesAndIds(BadInputCase):
 
     def test_the_message_names_the_field(self):
         self.assertRefused(self.wish, {"category_id": "abc"}, says=("Category", "'abc'"))
+
+    def test_a_required_text_of_spaces_is_no_text(self):
+        """A name of spaces would be kept as a blank line in every list: refused by name."""
+        for record, name in ((self.activity, "name"), (self.wish, "name")):
+            for value in ("", "   ", "\n\t", False):
+                with self.subTest(model=record._name, value=repr(value)):
+                    self.assertRefused(record, {name: value}, says=("cannot be empty",))
+        self.assertNotCreated(
+            "aktive.municipal.unit", {"name": "  "}, says=("Name", "cannot be empty")
+        )
+        self.assertNotCreated(
+            "aktive.sensitive.note",
+            {"participant_id": self.participant.id, "note": " "},
+            says=("cannot be empty",),
+        )
+
+    def test_to_many_values_that_are_no_commands_are_refused(self):
+        """A list of commands or of ids, as the form sends: anything else stops with the
+        field's name, not a ValueError or an out-of-range error from the database."""
+        for value in (
+            "abc",
+            7,
+            [(4, HUGE)],
+            [(4, -1)],
+            [(6, 0, "abc")],
+            [(6, 0, [1, HUGE])],
+            [(0, 0, "abc")],
+            [(1, True, {})],
+            [(9, 1)],
+            [()],
+            [True],
+            ["abc"],
+        ):
+            with self.subTest(value=repr(value)):
+                self.assertRefused(self.activity, {"category_ids": value})
+        # what a form or a script rightly sends still goes through
+        categories = self.env["aktive.wish.category"].search([], limit=2)
+        for value in (
+            [Command.set(categories.ids)],
+            [Command.link(categories[0].id), Command.unlink(categories[1].id)],
+            categories.ids,
+            [Command.clear()],
+        ):
+            with self.subTest(value=repr(value)):
+                self.activity.write({"category_ids": value})
 
 
 @tagged("post_install", "-at_install")
