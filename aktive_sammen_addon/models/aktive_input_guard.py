@@ -90,6 +90,8 @@ class AktiveInputGuard(models.AbstractModel):
                 return value._name != field.comodel_name or len(value) > 1
             return isinstance(value, bool) or not (isinstance(value, int) and 0 < value <= INT_MAX)
         if kind in ("one2many", "many2many"):
+            if isinstance(value, models.BaseModel):  # the ORM takes records as they are
+                return value._name != field.comodel_name
             return self._input_commands_wrong(value)
         if kind in ("date", "datetime", "float", "monetary", "selection"):
             try:

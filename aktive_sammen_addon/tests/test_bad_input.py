@@ -266,6 +266,7 @@ class TestWrongTypesAndIds(BadInputCase):
             [()],
             [True],
             ["abc"],
+            self.participant,  # records of another model
         ):
             with self.subTest(value=repr(value)):
                 self.assertRefused(self.activity, {"category_ids": value})
@@ -275,6 +276,7 @@ class TestWrongTypesAndIds(BadInputCase):
             [Command.set(categories.ids)],
             [Command.link(categories[0].id), Command.unlink(categories[1].id)],
             categories.ids,
+            categories,
             [Command.clear()],
         ):
             with self.subTest(value=repr(value)):
