@@ -123,7 +123,25 @@ class AktiveVolunteerPortal(CustomerPortal):
             values["aktive_people"] = self._aktive_people()
         return values
 
+    def _aktive_not_found(self):
+        """A person's page that is not, or no longer, the volunteer's (an assignment ended,
+        an old link): a 404 with the way back, in their language. Others get Odoo's own."""
+        if not self._aktive_is_volunteer():
+            return request.not_found()
+        return request.render(
+            "aktive_sammen_addon.portal_my_aktive_not_found",
+            self._aktive_layout_values("aktive_not_found"),
+            status=404,
+        )
+
     # ------------------------------------------------------------------ pages
+    @http.route(["/my/aktive"], type="http", auth="user", website=True)
+    def aktive_home(self, **kw):
+        """The addon's own root: the people, for a link typed or kept short."""
+        if not self._aktive_is_volunteer():
+            return request.not_found()
+        return request.redirect("/my/aktive/people")
+
     @http.route(["/my/aktive/people"], type="http", auth="user", website=True)
     def aktive_people(self, **kw):
         if not self._aktive_is_volunteer():
@@ -170,7 +188,7 @@ class AktiveVolunteerPortal(CustomerPortal):
     def aktive_person(self, participant_id, saved=None, **kw):
         person = self._aktive_person(participant_id)
         if not person:
-            return request.not_found()
+            return self._aktive_not_found()
         return request.render(
             "aktive_sammen_addon.portal_my_aktive_person",
             self._aktive_person_values(person, saved=saved),
@@ -227,7 +245,7 @@ class AktiveVolunteerPortal(CustomerPortal):
     def aktive_log(self, participant_id, **post):
         person = self._aktive_person(participant_id)
         if not person:
-            return request.not_found()
+            return self._aktive_not_found()
         values, errors = self._aktive_log_errors(post)
         errors = self._aktive_csrf_errors(post) + errors
         if not errors:
@@ -450,7 +468,7 @@ class AktiveVolunteerPortal(CustomerPortal):
     def aktive_contact_form(self, participant_id, **kw):
         person = self._aktive_person(participant_id)
         if not person:
-            return request.not_found()
+            return self._aktive_not_found()
         # As the user: the report's own values leave the consent details out for a volunteer.
         pdf, _type = (
             request.env["ir.actions.report"]

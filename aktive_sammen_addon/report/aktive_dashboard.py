@@ -20,7 +20,8 @@ TILES = [
     ("wishes_fulfilled", "year", False, False),
     ("followups_held", "year", False, False),
     ("volunteer_contacts", "year", True, False),
-    ("ripple_clusters", "ripple", False, False),
+    # Coordinators only: a cluster counts every case of the company (ripple clusters).
+    ("ripple_clusters", "ripple", True, False),
 ]
 # Tiles counted from the progress report (report/aktive_progress_report.py) this year.
 YEAR_KINDS = {

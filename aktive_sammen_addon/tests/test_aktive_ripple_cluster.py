@@ -261,7 +261,7 @@ class TestRippleClusters(RippleCase):
             (MOEN, self.gathering, self.moen_wishes),
             (AAS, self.culture, self.aas_wishes),
         ):
-            for user in (self.coordinator, self.municipal_user):
+            for user in (self.coordinator,):
                 with self.subTest(place=place, user=user.login):
                     cluster = self.cluster(place, category, self.env[CLUSTER].with_user(user))
                     action = cluster.action_open_wishes()
@@ -303,12 +303,24 @@ class TestSharedActivity(RippleCase):
             ],
         )
 
-    def test_municipal_contact_reads_the_clusters_but_creates_no_offer(self):
+    def test_ripple_effects_are_the_coordinators(self):
+        """A cluster counts every case of the company, beyond a municipal contact person's
+        units (whose wishes list would then come up short): theirs neither to read, nor in
+        their menu or on their dashboard. Nor is the offer made from one."""
+        cluster = self.cluster(MOEN, self.gathering)
         Cluster = self.env[CLUSTER].with_user(self.municipal_user)
-        self.assertEqual(len(self.clusters(Cluster)), 3, "the clusters of their cases")
-        cluster = self.cluster(MOEN, self.gathering, Cluster)
+        with self.assertDenied("municipal", CLUSTER, "read", "acl"):
+            Cluster.search([])
+        menu = self.env.ref("aktive_sammen_addon.aktive_ripple_cluster_menu")
+        visible = self.env["ir.ui.menu"].with_user(self.municipal_user)._visible_menu_ids()
+        self.assertNotIn(menu.id, visible)
+        self.assertIn(
+            menu.id, self.env["ir.ui.menu"].with_user(self.coordinator)._visible_menu_ids()
+        )
+        tiles = self.env["aktive.dashboard"].with_user(self.municipal_user).search([])
+        self.assertNotIn("ripple_clusters", tiles.mapped("kind"))
         with self.assertDenied("municipal", "aktive.activity", "create", "acl"):
-            cluster.action_create_shared_activity()
+            cluster.with_user(self.municipal_user).action_create_shared_activity()
         self.assertFalse(self.moen_wishes.activity_id)
         self.assertFalse(self.env["aktive.activity"].search([("place", "=", MOEN)]))
 
@@ -352,7 +364,6 @@ class TestRippleAccess(RippleCase):
         Cluster = self.env[CLUSTER]
         for user, rows in (
             (self.coordinator, self.rows_a),
-            (self.municipal_user, self.rows_a),
             (self.coordinator_b, [self.elvetun_b]),
         ):
             with self.subTest(user=user.login):
@@ -409,12 +420,9 @@ class TestRippleAccess(RippleCase):
                     Cluster.browse(cluster.id).unlink()
         self.assertEqual(self.clusters(), self.rows_all)
 
-    def test_the_list_offers_the_shared_activity_to_coordinators_only(self):
-        for user, has_button in ((self.municipal_user, False), (self.coordinator, True)):
-            with self.subTest(user=user.login):
-                views = self.env[CLUSTER].with_user(user).get_views([[False, "list"]])
-                arch = etree.fromstring(views["views"]["list"]["arch"])
-                buttons = {b.get("name") for b in arch.iter("button")}
-                self.assertIn("action_open_wishes", buttons)
-                self.assertEqual("action_create_shared_activity" in buttons, has_button)
-                self.assertEqual((arch.get("create"), arch.get("delete")), ("0", "0"))
+    def test_the_list_offers_the_wishes_and_the_shared_activity(self):
+        views = self.env[CLUSTER].with_user(self.coordinator).get_views([[False, "list"]])
+        arch = etree.fromstring(views["views"]["list"]["arch"])
+        buttons = {b.get("name") for b in arch.iter("button")}
+        self.assertEqual(buttons, {"action_open_wishes", "action_create_shared_activity"})
+        self.assertEqual((arch.get("create"), arch.get("delete")), ("0", "0"))

@@ -142,7 +142,8 @@ class TestDashboard(AktiveCase):
             {"active_volunteers", "volunteers_to_contact", "volunteer_contacts"} & set(tiles),
             "the volunteers are the coordinator's",
         )
-        self.assertEqual(len(tiles), 7)
+        self.assertNotIn("ripple_clusters", tiles, "so are the ripple effects")
+        self.assertEqual(len(tiles), 6)
         Participant = self.env["aktive.participant"].with_user(self.municipal_user)
         self.assertEqual(
             tiles["active_participants"].value, Participant.search_count([("state", "=", "active")])

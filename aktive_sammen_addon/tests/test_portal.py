@@ -103,6 +103,15 @@ class TestVolunteerPortal(HttpCase):
         response = self.post_log(self.other, kind="visit")
         self.assertIn(response.status_code, (403, 404))
         self.assertFalse(self.logs())
+        # The ended assignment's old link: a 404 that shows the way back to his people.
+        response = self.url_open(f"/my/aktive/person/{ended.id}")
+        self.assertEqual(response.status_code, 404)
+        self.assertIn("o_aktive_not_found", response.text)
+        self.assertIn('href="/my/aktive/people"', response.text)
+        # ... and the addon's root leads to the people
+        response = self.url_open("/my/aktive", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith("/my/aktive/people"))
 
     def test_log_a_visit(self):
         response = self.post_log(self.mine, kind="visit", note="Kaffe og bøker", hours="1,5")

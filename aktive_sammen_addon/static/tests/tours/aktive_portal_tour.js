@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { checkNorwegian } from "@aktive_sammen_addon/../tests/tours/utils/aktive_checks";
 
 // The volunteer's common case on the phone, as Mahmoud (bokmål interface): from /my, open
 // Arne and log today's visit. Every tap is counted; the issue allows at most three.
@@ -31,6 +32,13 @@ registry.category("web_tour.tours").add("aktive_portal_log_visit_tour", {
     url: "/my",
     steps: () => [
         {
+            content: "The home page, Odoo's own tiles and heading included, is in bokmål",
+            trigger: ".o_aktive_portal_home",
+            run() {
+                checkNorwegian("body");
+            },
+        },
+        {
             content: "The home page lists the people Mahmoud helps",
             trigger: ".o_aktive_portal_home a.o_aktive_person_link:contains('Arne Sødal')",
             run: tap,
@@ -45,6 +53,7 @@ registry.category("web_tour.tours").add("aktive_portal_log_visit_tour", {
             trigger: ".o_aktive_person",
             run() {
                 checkPhoneLayout(".o_aktive_person");
+                checkNorwegian("body");
                 if (document.documentElement.lang !== "nb-NO") {
                     throw new Error(`The page is in ${document.documentElement.lang}, not nb-NO`);
                 }
@@ -87,6 +96,7 @@ registry.category("web_tour.tours").add("aktive_portal_report_tour", {
             trigger: ".o_aktive_report_form",
             run() {
                 checkPhoneLayout(".o_aktive_report_form");
+                checkNorwegian("body");
             },
         },
         {
@@ -124,6 +134,7 @@ registry.category("web_tour.tours").add("aktive_portal_profile_tour", {
             trigger: ".o_aktive_profile_form input[name=language_ids]:checked",
             run() {
                 checkPhoneLayout(".o_aktive_profile_form");
+                checkNorwegian("body");
             },
         },
         {
