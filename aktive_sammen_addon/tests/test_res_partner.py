@@ -1,8 +1,10 @@
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 from odoo import Command
 from odoo.exceptions import ValidationError
+from odoo.tests import Form
 from odoo.tests import tagged
 
 from .common import AktiveCase
@@ -61,3 +63,56 @@ class TestVolunteerProfile(AktiveCase):
             [("aktive_language_ids", "in", norwegian.ids), ("aktive_driving_licence", "=", True)]
         )
         self.assertIn(self.volunteer, found)
+
+
+@tagged("post_install", "-at_install")
+class TestVolunteerCard(AktiveCase):
+    """The volunteer's card of the Volunteers menus (views/res_partner_views.xml): the
+    person, the declarations and the profile, not a business contact's form."""
+
+    ACTIONS = (
+        "res_partner_action_aktive_volunteer",
+        "res_partner_action_aktive_volunteer_due",
+        "res_partner_action_aktive_declaration_missing",
+    )
+
+    def form_arch(self, action):
+        views = {
+            mode: view_id for view_id, mode in self.env.ref(f"aktive_sammen_addon.{action}").views
+        }
+        Partner = self.env["res.partner"].with_user(self.coordinator)
+        arch = Partner.get_views([(views["form"], "form")])["views"]["form"]["arch"]
+        return {node.get("name") for node in etree.fromstring(arch).iter("field", "button")}
+
+    def test_every_volunteer_menu_opens_the_volunteers_card(self):
+        for action in self.ACTIONS:
+            with self.subTest(action=action):
+                names = self.form_arch(action)
+                self.assertLessEqual(
+                    {
+                        "aktive_confidentiality_date",
+                        "aktive_confidentiality_document",
+                        "aktive_interest_ids",
+                        "aktive_next_contact_date",
+                        "action_aktive_log_contact",
+                        "action_aktive_open_hours",
+                    },
+                    names,
+                )
+                self.assertFalse(
+                    {"vat", "function", "website", "parent_id", "company_type"} & names,
+                    "no business contact's fields",
+                )
+
+    def test_a_coordinator_registers_a_volunteer_on_it(self):
+        view = self.env.ref("aktive_sammen_addon.res_partner_view_form_aktive_volunteer")
+        Partner = self.env["res.partner"].with_user(self.coordinator)
+        with Form(Partner.with_context(default_is_aktive_volunteer=True), view=view) as card:
+            card.name = "Sigrid Test"
+            card.phone = "900 00 009"
+            card.aktive_area = "Moseidmoen"
+        volunteer = card.record
+        self.assertTrue(volunteer.is_aktive_volunteer)
+        self.assertFalse(volunteer.is_company)
+        self.assertTrue(volunteer.aktive_declaration_missing, "no declaration yet")
+        self.assertIn(volunteer, Partner.search([("aktive_declaration_missing", "=", True)]))
