@@ -15,7 +15,7 @@ class AktiveStage(models.Model):
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True, help="What this step means, shown on the board.")
     sequence = fields.Integer(default=10)
-    fold = fields.Boolean(string="Folded in Kanban")
+    fold = fields.Boolean(string="Folded on the board")
     guard = fields.Selection(
         [
             ("none", "No condition"),
