@@ -506,11 +506,15 @@ class AktiveParticipant(models.Model):
                     )
                 )
 
+    def _history_models(self):
+        """The models whose records are the case's history (an extension adds its own)."""
+        return HISTORY_MODELS
+
     def _history_counts(self):
         """{participant id: records of the case's history}, whoever may see them: a user who
         cannot read the sensitive notes still may not delete them with the case."""
         counts = {}
-        for model in HISTORY_MODELS:
+        for model in self._history_models():
             groups = (
                 self.env[model]
                 .sudo()

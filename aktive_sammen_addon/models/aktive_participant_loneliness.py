@@ -133,17 +133,9 @@ class AktiveParticipant(models.Model):
             )
         return data
 
-    def _history_counts(self):
+    def _history_models(self):
         """A case with measures is archived, not deleted, like one with follow-ups."""
-        counts = super()._history_counts()
-        groups = (
-            self.env["aktive.loneliness.measure"]
-            .sudo()
-            ._read_group([("participant_id", "in", self.ids)], ["participant_id"], ["__count"])
-        )
-        for participant, count in groups:
-            counts[participant.id] = counts.get(participant.id, 0) + count
-        return counts
+        return (*super()._history_models(), "aktive.loneliness.measure")
 
 
 class AktiveFollowup(models.Model):

@@ -1,5 +1,6 @@
 """The case form's actions that need input ask for it (issue 16): pausing asks for the date
-(wizard/aktive_pause_wizard.py), closing for the reason (wizard/aktive_close_wizard.py), and
+(wizard/aktive_pause_wizard.py), closing for the reason (wizard/aktive_close_wizard.py), both
+one case at a time and checked again on confirming (wizard/aktive_case_wizard.py), and
 planning a follow-up when one is planned opens that one instead of adding a second."""
 
 from datetime import timedelta

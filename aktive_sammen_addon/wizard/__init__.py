@@ -1,3 +1,7 @@
+from . import aktive_case_wizard
+
+# isort: split
+# The dialogs on one case below inherit it.
 from . import aktive_activity_suggestion_line
 from . import aktive_annual_report_wizard
 from . import aktive_close_wizard

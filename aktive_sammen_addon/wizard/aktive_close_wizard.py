@@ -12,9 +12,9 @@ class AktiveCloseWizard(models.TransientModel):
     """Ask for the closing reason, then close the case and cancel its planned follow-ups."""
 
     _name = "aktive.close.wizard"
+    _inherit = ["aktive.case.wizard"]
     _description = "Close a case"
 
-    participant_id = fields.Many2one("aktive.participant", required=True, ondelete="cascade")
     close_reason = fields.Text(string="Why is the case closed?", required=True)
     planned_count = fields.Integer(compute="_compute_planned_count")
 
@@ -27,26 +27,22 @@ class AktiveCloseWizard(models.TransientModel):
         return self.participant_id.followup_ids.filtered(lambda f: f.state == "planned")
 
     @api.model
-    def _aktive_open_for(self, participants):
-        participant = participants[:1]
-        if len(participants) != 1:
-            raise UserError(self.env._("Close one case at a time: each needs its own reason."))
+    def _aktive_check_case(self, participant):
         if participant.state == "closed":
             raise UserError(self.env._("%(name)s is closed already.", name=participant.name))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Close the case of %(name)s", name=participant.name),
-            "res_model": self._name,
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_participant_id": participant.id},
-        }
+
+    @api.model
+    def _aktive_open_for(self, participants):
+        return self._aktive_dialog(
+            participants,
+            self.env._("Close one case at a time: each needs its own reason."),
+            self.env._("Close the case of %(name)s", name=participants[:1].name),
+        )
 
     def action_close(self):
         self.ensure_one()
         participant = self.participant_id
-        if participant.state == "closed":
-            raise UserError(self.env._("%(name)s is closed already.", name=participant.name))
+        self._aktive_check_case(participant)
         if not (self.close_reason or "").strip():
             raise UserError(self.env._("Write why the case is closed."))
         self._planned().action_cancel()

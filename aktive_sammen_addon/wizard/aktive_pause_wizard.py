@@ -14,9 +14,9 @@ class AktivePauseWizard(models.TransientModel):
     """Ask for the date (and an optional reason, kept in the chatter), then pause."""
 
     _name = "aktive.pause.wizard"
+    _inherit = ["aktive.case.wizard"]
     _description = "Pause a case"
 
-    participant_id = fields.Many2one("aktive.participant", required=True, ondelete="cascade")
     paused_until = fields.Date(
         string="Paused until",
         required=True,
@@ -47,10 +47,7 @@ class AktivePauseWizard(models.TransientModel):
         )
 
     @api.model
-    def _aktive_open_for(self, participants):
-        participant = participants[:1]
-        if len(participants) != 1:
-            raise UserError(self.env._("Pause one case at a time: each needs its own date."))
+    def _aktive_check_case(self, participant):
         if participant.state != "active":
             raise UserError(
                 self.env._(
@@ -58,14 +55,14 @@ class AktivePauseWizard(models.TransientModel):
                     name=participant.name,
                 )
             )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Pause %(name)s", name=participant.name),
-            "res_model": self._name,
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_participant_id": participant.id},
-        }
+
+    @api.model
+    def _aktive_open_for(self, participants):
+        return self._aktive_dialog(
+            participants,
+            self.env._("Pause one case at a time: each needs its own date."),
+            self.env._("Pause %(name)s", name=participants[:1].name),
+        )
 
     @api.constrains("paused_until")
     def _check_paused_until(self):
@@ -83,13 +80,7 @@ class AktivePauseWizard(models.TransientModel):
     def action_pause(self):
         self.ensure_one()
         participant = self.participant_id
-        if participant.state != "active":
-            raise UserError(
-                self.env._(
-                    "%(name)s is not active: only an active case can be paused.",
-                    name=participant.name,
-                )
-            )
+        self._aktive_check_case(participant)
         # Planned conversations are not overdue while the person pauses: they move to its end.
         self._followups_to_move().write({"date_planned": self.paused_until})
         participant.paused_until = self.paused_until
