@@ -40,6 +40,7 @@ from . import mail_thread
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_partner_company
 from . import res_partner_hours
 from . import res_users
 from . import res_users_landing

@@ -111,6 +111,24 @@ class AktiveNetworkMember(models.Model):
         )
 
     @api.constrains("participant_id", "partner_id")
+    def _check_partner_company(self):
+        """A network is made of the case's municipality's people: a volunteer of another
+        municipality (a card without company, shared with others) joins only if they serve
+        this one; a card of another company is refused by check_company already."""
+        for member in self:
+            # sudo: the volunteer's municipalities decide, whoever adds them
+            partner = member.partner_id.sudo()
+            if not partner._aktive_of_company(member.company_id):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s does not serve %(company)s: a volunteer of another "
+                        "municipality cannot join this network.",
+                        name=partner.name,
+                        company=member.company_id.name,
+                    )
+                )
+
+    @api.constrains("participant_id", "partner_id")
     def _check_not_self(self):
         for member in self:
             if member.partner_id == member.participant_id.partner_id:

@@ -435,25 +435,42 @@ class AktiveParticipant(models.Model):
         """A participant is a contact: reuse the one given, else make one from the name."""
         Partner = self.env["res.partner"]
         for vals in vals_list:
+            # The card is the case's company's (res_partner_company.py): not every company's.
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.default_get(["company_id"]).get("company_id")
+            )
             if not vals.get("partner_id"):
                 if not vals.get("name"):
                     raise ValidationError(self.env._("A participant needs a name."))
-                partner_vals = {"name": vals["name"], "company_id": vals.get("company_id")}
+                partner_vals = {"name": vals["name"], "company_id": company.id}
                 vals["partner_id"] = Partner.create(partner_vals).id
             else:
                 vals.pop("name", None)  # the contact's own name wins over a typed one
+                Partner.browse(vals["partner_id"])._aktive_check_case_company(company)
         participants = super().create(vals_list)
         for participant in participants:
             participant._check_step_guard(participant.stage_id)
+            participant.partner_id._aktive_take_case_company(participant.company_id)
         participants.partner_id._aktive_mark_private()
         return participants
 
     def write(self, vals):
+        if vals.get("partner_id") or vals.get("company_id"):
+            # A case moves only to a card it may use, and a card without company becomes its.
+            cards = self.env["res.partner"].browse(vals.get("partner_id"))
+            for participant in self:
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                (cards or participant.partner_id)._aktive_check_case_company(
+                    company or participant.company_id
+                )
         if vals.get("partner_id"):
             # the new card and the old one: an old card stays as private as the case
             (
                 self.partner_id | self.env["res.partner"].browse(vals["partner_id"])
             )._aktive_mark_private()
+            self.env["res.partner"].browse(vals["partner_id"])._aktive_take_case_company(
+                self.env["res.company"].browse(vals.get("company_id")) or self.company_id[:1]
+            )
         if "stage_id" not in vals:
             return super().write(vals)
         target = self.env["aktive.stage"].browse(vals["stage_id"])

@@ -117,7 +117,9 @@ class AktiveParticipant(models.Model):
             )
         first_step = self.env["aktive.stage"].search([], limit=1)
         vals.update(stage_id=first_step.id, state="active")
-        card_vals = {"name": vals["name"], "company_id": vals.get("company_id")}
+        # The card is the case's company's (res_partner_company.py): not every company's.
+        company_id = vals.get("company_id") or self.default_get(["company_id"]).get("company_id")
+        card_vals = {"name": vals["name"], "company_id": company_id}
         card_vals.update({name: vals.pop(name) for name in CARD_FIELDS if name in vals})
         self._check_input_types(card_vals)
         # sudo: a municipal contact person may not create contacts (they are no partner

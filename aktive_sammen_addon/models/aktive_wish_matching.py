@@ -22,8 +22,12 @@ class AktiveWish(models.Model):
         self.ensure_one()
         criteria = self._volunteer_criteria()
         Partner = self.env["res.partner"]
+        company = self.participant_id.company_id
         domain = [
             ("is_aktive_volunteer", "=", True),
+            # Only the volunteers who serve the wish's municipality (res_partner_company.py):
+            # a user of several companies, or a card every company sees, suggests no other's.
+            ("aktive_company_ids", "in", company.ids),
             ("aktive_volunteer_state", "=", "active"),
             ("aktive_declaration_missing", "=", False),
             ("id", "not in", self.participant_id.network_member_ids.partner_id.ids),
@@ -31,7 +35,7 @@ class AktiveWish(models.Model):
         if criteria["area"]:
             # The volunteers' areas as typed ("Moseidmoen", " moseidmoen"), matched the way
             # _volunteer_score compares them: a few dozen values, not one per volunteer.
-            typed = Partner._read_group(domain[:1], ["aktive_area"])
+            typed = Partner._read_group(domain[:2], ["aktive_area"])
             criteria["areas"] = [a for (a,) in typed if a and a.strip().lower() == criteria["area"]]
         query = Partner._search(domain)
         score = self._volunteer_score_sql(query, criteria)
@@ -168,12 +172,15 @@ class AktiveWish(models.Model):
         self.ensure_one()
         participant = self.participant_id
         domain = [("category_ids", "in", self.category_id.ids)] if self.category_id else []
+        # The catalogue of the wish's municipality (and the activities shared by all).
+        domain += [("company_id", "in", [participant.company_id.id, False])]
         activities = self.env["aktive.activity"].search_fetch(
             domain, ["name", "area", "place", "schedule", "accessibility", "member_ids"]
         )
         drivers = activities.member_ids.filtered(
-            lambda p: p.aktive_driving_licence and p != participant.partner_id
-        )
+            lambda p: p.aktive_driving_licence
+            and p != participant.partner_id
+        )._aktive_of_company(participant.company_id)
         area = (participant.area or participant.city or "").strip().lower()
         needs = {w for w in (participant.adaptations or "").lower().split() if len(w) >= WORD}
         ranked = []

@@ -18,6 +18,7 @@ from . import test_board_progress
 from . import test_board_tour
 from . import test_case_actions
 from . import test_case_actions_tour
+from . import test_company_cards
 from . import test_case_worker_group
 from . import test_case_workflow_tour
 from . import test_configuration
