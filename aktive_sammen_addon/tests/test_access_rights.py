@@ -134,9 +134,12 @@ class TestVolunteerAccess(AccessCase):
         elsewhere = self.env["aktive.participant"].create(
             {"name": "Elsewhere Person", "company_id": other_company.id}
         )
+        # A volunteer who served both municipalities, and serves only this one now.
+        self.volunteer.aktive_company_ids |= other_company
         self.env["aktive.network.member"].create(
             {"participant_id": elsewhere.id, "partner_id": self.volunteer.id}
         )
+        self.volunteer.aktive_company_ids -= other_company
         elsewhere.partner_id.company_id = False  # a card shared by the companies
         Partner = self.as_role("volunteer", "res.partner")
         self.assertFalse(Partner.search([("id", "=", elsewhere.partner_id.id)]))
