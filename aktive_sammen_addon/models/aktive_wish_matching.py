@@ -178,8 +178,7 @@ class AktiveWish(models.Model):
             domain, ["name", "area", "place", "schedule", "accessibility", "member_ids"]
         )
         drivers = activities.member_ids.filtered(
-            lambda p: p.aktive_driving_licence
-            and p != participant.partner_id
+            lambda p: p.aktive_driving_licence and p != participant.partner_id
         )._aktive_of_company(participant.company_id)
         area = (participant.area or participant.city or "").strip().lower()
         needs = {w for w in (participant.adaptations or "").lower().split() if len(w) >= WORD}

@@ -136,9 +136,15 @@ class ResPartner(models.Model):
         """The cards `company` may use: its own, those of the volunteers who serve it, and
         ordinary contacts without company (not a volunteer's of another municipality)."""
         return self.filtered(
-            lambda p: p.company_id in company.parent_ids
-            if p.company_id
-            else (company in p.aktive_company_ids if p.aktive_company_ids else not p.is_aktive_volunteer)
+            lambda p: (
+                p.company_id in company.parent_ids
+                if p.company_id
+                else (
+                    company in p.aktive_company_ids
+                    if p.aktive_company_ids
+                    else not p.is_aktive_volunteer
+                )
+            )
         )
 
     # --- the cards of a case -------------------------------------------------------------------
@@ -168,9 +174,11 @@ class ResPartner(models.Model):
         theirs. As superuser: checked with _aktive_check_case_company, the company is the
         case's, whoever links the card (a municipal reporter may not write contacts)."""
         cards = self.sudo().filtered(
-            lambda c: not c.company_id
-            and c.partner_share
-            and not (c.is_aktive_volunteer and len(c.aktive_company_ids) > 1)
+            lambda c: (
+                not c.company_id
+                and c.partner_share
+                and not (c.is_aktive_volunteer and len(c.aktive_company_ids) > 1)
+            )
         )
         cards.write({"company_id": company.id})
 

@@ -18,9 +18,9 @@ from . import test_board_progress
 from . import test_board_tour
 from . import test_case_actions
 from . import test_case_actions_tour
-from . import test_company_cards
 from . import test_case_worker_group
 from . import test_case_workflow_tour
+from . import test_company_cards
 from . import test_configuration
 from . import test_contact_form
 from . import test_contact_form_pdf

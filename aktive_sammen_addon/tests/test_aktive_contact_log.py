@@ -232,12 +232,15 @@ class TestContactLogAccess(AccessCase):
         elsewhere = env["aktive.participant"].create(
             {"name": "Elsewhere", "company_id": company.id}
         )
+        # A volunteer who served both municipalities, and serves only this one now.
+        self.volunteer.aktive_company_ids |= company
         env["aktive.network.member"].create(
             {"participant_id": elsewhere.id, "partner_id": self.volunteer.id}
         )
         theirs = env[LOG].create(
             {"participant_id": elsewhere.id, "user_id": self.volunteer_user.id, "note": "Walk"}
         )
+        self.volunteer.aktive_company_ids -= company
         for role in ("volunteer", "coordinator"):
             with self.subTest(role=role):
                 Log = self.as_role(role, LOG)

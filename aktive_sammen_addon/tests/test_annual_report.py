@@ -114,8 +114,9 @@ class AnnualReportData:
             "WHERE id = ANY(%s)",
             [wishes[:5].ids],
         )
-        # Five volunteers, a relative and an organisation in the networks of P1-P5.
-        volunteers = env["res.partner"].create(
+        # Five volunteers (of the municipality), a relative and an organisation in the
+        # networks of P1-P5.
+        volunteers = env["res.partner"].with_company(company).create(
             [
                 {
                     "name": f"Frivillig {i}",

@@ -52,8 +52,8 @@ class CountyMixin:
         cls.relative = env[PARTNER].create(
             {"name": "Kari County", "phone": "900 55 003", "parent_id": cls.case.partner_id.id}
         )
-        Volunteers = env[PARTNER].with_user(cls.coordinator_a).with_context(
-            default_is_aktive_volunteer=True
+        Volunteers = (
+            env[PARTNER].with_user(cls.coordinator_a).with_context(default_is_aktive_volunteer=True)
         )
         cls.volunteer_card = Volunteers.create(
             {
@@ -99,7 +99,11 @@ class TestCompanyCards(CountyMixin, AktiveCase):
                         self.as_user(user, card).write({"phone": "666"})
                     Partner = self.as_user(user, self.env[PARTNER])
                     self.assertNothingFound(
-                        Partner.search([("id", "=", card.id)]), role, PARTNER, "search", "multi-company"
+                        Partner.search([("id", "=", card.id)]),
+                        role,
+                        PARTNER,
+                        "search",
+                        "multi-company",
                     )
                     self.assertNothingFound(
                         Partner.search([("phone", "=", card.phone)]),
@@ -119,13 +123,19 @@ class TestCompanyCards(CountyMixin, AktiveCase):
 
     def test_c1_other_coordinator_cannot_read_declarations(self):
         coordinator = self.others["coordinator"]
-        for field in ("aktive_confidentiality_document", "aktive_confidentiality_date", "aktive_area"):
+        for field in (
+            "aktive_confidentiality_document",
+            "aktive_confidentiality_date",
+            "aktive_area",
+        ):
             with self.subTest(field=field):
                 with self.assertDenied("coordinator", PARTNER, "read", "multi-company"):
                     self.as_user(coordinator, self.volunteer_card).read([field])
         Partner = self.as_user(coordinator, self.env[PARTNER])
         self.assertNothingFound(
-            Partner.search([("aktive_declaration_missing", "=", False), ("id", "=", self.volunteer_card.id)]),
+            Partner.search(
+                [("aktive_declaration_missing", "=", False), ("id", "=", self.volunteer_card.id)]
+            ),
             "coordinator",
             PARTNER,
             "search",
@@ -135,17 +145,25 @@ class TestCompanyCards(CountyMixin, AktiveCase):
     def test_c1_own_company_keeps_its_cards(self):
         for kind, card in self.cards.items():
             with self.subTest(card=kind):
-                self.assertEqual(self.as_user(self.coordinator_a, card).read(["name"])[0]["id"], card.id)
+                self.assertEqual(
+                    self.as_user(self.coordinator_a, card).read(["name"])[0]["id"], card.id
+                )
 
     def test_c1_need_reported_by_municipality_has_its_company(self):
         municipal = self.others["municipal"]
         unit = self.env["aktive.municipal.unit"].create(
-            {"name": "Home care B", "company_id": self.company_b.id, "user_ids": [Command.set(municipal.ids)]}
+            {
+                "name": "Home care B",
+                "company_id": self.company_b.id,
+                "user_ids": [Command.set(municipal.ids)],
+            }
         )
         case = (
             self.env["aktive.participant"]
             .with_user(municipal)
-            .create({"name": "Reported in B", "municipal_unit_id": unit.id, "need_description": "x"})
+            .create(
+                {"name": "Reported in B", "municipal_unit_id": unit.id, "need_description": "x"}
+            )
         )
         self.assertEqual(case.sudo().partner_id.company_id, self.company_b)
         with self.assertDenied("coordinator", PARTNER, "read", "multi-company"):
@@ -155,7 +173,9 @@ class TestCompanyCards(CountyMixin, AktiveCase):
         contact = self.env[PARTNER].create({"name": "Ola Existing"})
         child = self.env[PARTNER].create({"name": "Ola's daughter", "parent_id": contact.id})
         self.assertFalse(contact.company_id)
-        self.env["aktive.participant"].with_user(self.coordinator_a).create({"partner_id": contact.id})
+        self.env["aktive.participant"].with_user(self.coordinator_a).create(
+            {"partner_id": contact.id}
+        )
         self.assertEqual(contact.company_id, self.company_a)
         self.assertEqual(child.company_id, self.company_a)
         with self.assertDenied("coordinator", PARTNER, "read", "multi-company"):
@@ -170,8 +190,10 @@ class TestCompanyCards(CountyMixin, AktiveCase):
             company_ids=[Command.set(both.ids)],
         )
         card_b = self.env[PARTNER].create({"name": "Person of B", "company_id": self.company_b.id})
-        Participant = self.env["aktive.participant"].with_user(coordinator).with_context(
-            allowed_company_ids=both.ids
+        Participant = (
+            self.env["aktive.participant"]
+            .with_user(coordinator)
+            .with_context(allowed_company_ids=both.ids)
         )
         with self.assertRaisesRegex(ValidationError, "another municipality"):
             Participant.create({"partner_id": card_b.id, "company_id": self.company_a.id})
@@ -210,9 +232,10 @@ class TestCompanyCards(CountyMixin, AktiveCase):
             company_ids=[Command.set(both.ids)],
         )
         suggested = [
-            v for v, _score, _reasons in wish.with_user(coordinator).with_context(
-                allowed_company_ids=both.ids
-            )._suggest_volunteers(50)
+            v
+            for v, _score, _reasons in wish.with_user(coordinator)
+            .with_context(allowed_company_ids=both.ids)
+            ._suggest_volunteers(50)
         ]
         self.assertIn(mine, suggested)
         self.assertNotIn(other, suggested)
@@ -230,7 +253,11 @@ class TestCompanyCards(CountyMixin, AktiveCase):
         Activity = self.env["aktive.activity"]
         own = Activity.create({"name": "Choir A", "category_ids": [Command.set(category.ids)]})
         theirs = Activity.create(
-            {"name": "Choir B", "category_ids": [Command.set(category.ids)], "company_id": self.company_b.id}
+            {
+                "name": "Choir B",
+                "category_ids": [Command.set(category.ids)],
+                "company_id": self.company_b.id,
+            }
         )
         wish = self.env["aktive.wish"].create(
             {"participant_id": self.case.id, "name": "Sing", "category_id": category.id}
