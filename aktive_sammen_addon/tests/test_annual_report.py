@@ -116,16 +116,20 @@ class AnnualReportData:
         )
         # Five volunteers (of the municipality), a relative and an organisation in the
         # networks of P1-P5.
-        volunteers = env["res.partner"].with_company(company).create(
-            [
-                {
-                    "name": f"Frivillig {i}",
-                    "is_aktive_volunteer": True,
-                    "aktive_confidentiality_date": "2024-01-02",
-                    "aktive_confidentiality_document": SIGNED,
-                }
-                for i in range(1, 6)
-            ]
+        volunteers = (
+            env["res.partner"]
+            .with_company(company)
+            .create(
+                [
+                    {
+                        "name": f"Frivillig {i}",
+                        "is_aktive_volunteer": True,
+                        "aktive_confidentiality_date": "2024-01-02",
+                        "aktive_confidentiality_document": SIGNED,
+                    }
+                    for i in range(1, 6)
+                ]
+            )
         )
         members = [
             {"participant_id": x.id, "partner_id": v.id, "date_start": "2024-03-11"}
