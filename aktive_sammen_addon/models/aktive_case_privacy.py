@@ -106,10 +106,11 @@ def aktive_rule_aware_domain(model, domain, names=None):
       the sub-domain of an ``any`` is rewritten for the other model the same way: Odoo
       optimizes the inner conditions before the other model's ``_search`` sees them, so
       that search alone could not rewrite them (nor check the fields of a search method).
-      Every field on the path is checked, as the first one is.
-    - Which fields of another model reached by a path are rewritten and checked: all of
-      the addon's models, the ``_aktive_rule_aware_fields`` of a core model (the contact's
-      case fields), none of other core models (Odoo checks those itself).
+      Every field after the first is checked too, on whichever model: a search method
+      (the followers') may search the rest of the path as superuser.
+    - Which one/many-to-many fields of another model reached by a path are rewritten: all
+      of the addon's models', the ``_aktive_rule_aware_fields`` of a core model (the
+      contact's cases), none of other core models'.
     """
     return _rule_aware(model, Domain(domain), names)
 
@@ -121,17 +122,19 @@ def _rule_aware_names(model):
     return getattr(model, "_aktive_rule_aware_fields", ())
 
 
-def _rule_aware(model, domain, names):
-    return domain.map_conditions(lambda condition: _rule_aware_condition(model, condition, names))
+def _rule_aware(model, domain, names, check_all=False):
+    return domain.map_conditions(
+        lambda condition: _rule_aware_condition(model, condition, names, check_all)
+    )
 
 
-def _rule_aware_condition(model, condition, names):
+def _rule_aware_condition(model, condition, names, check_all):
     name, _dot, rest = condition.field_expr.partition(".")
     field = model._fields.get(name)
     if field is None:
         return condition  # Odoo raises its own error
     watched = names is None or name in names
-    if watched:
+    if watched or check_all:
         model._check_field_access(field, "read")
     if not field.relational:
         return condition
@@ -155,7 +158,7 @@ def _rule_aware_sub(model, condition, name, operator, inner):
     """``name operator inner`` with ``inner`` rewritten on the other model; ``condition``
     itself when nothing in it changed (a path on a core model stays as Odoo has it)."""
     comodel = model.env[model._fields[name].comodel_name]
-    rewritten = _rule_aware(comodel, inner, _rule_aware_names(comodel))
+    rewritten = _rule_aware(comodel, inner, _rule_aware_names(comodel), check_all=True)
     if rewritten == inner:
         return condition  # what Odoo makes of it is the same
     return Domain(name, operator, rewritten)
