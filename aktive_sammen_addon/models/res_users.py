@@ -2,22 +2,11 @@ from odoo import api
 from odoo import models
 from odoo.fields import Command
 
-from .aktive_case_privacy import aktive_rule_aware_domain
 from .aktive_groups import VOLUNTEER
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
-        """The case fields a user has from their contact card (``aktive_assignment_ids``,
-        ``aktive_participant_ids``) answer only about the records the user may see, as on the
-        card (see models/aktive_case_privacy.py): Odoo searches a user's card bypassing its
-        access rights, so the card's own search never sees those conditions."""
-        if not (self.env.su or kwargs.get("bypass_access")):
-            domain = aktive_rule_aware_domain(self, domain, names=())
-        return super()._search(domain, offset, limit, order, **kwargs)
 
     @api.constrains("group_ids")
     def _check_aktive_declaration_in_network(self):
