@@ -12,7 +12,8 @@ targets="$tests/test_access_rights.py $tests/test_privacy_channels.py $tests/tes
   $tests/test_views_per_role.py"
 for extra in test_access_log.py test_portal.py test_municipal_path.py test_cooperation_agreement.py \
     test_aktive_activity.py test_aktive_contact_log.py test_aktive_municipal_unit.py \
-    test_aktive_ripple_cluster.py test_aktive_sensitive_note.py test_case_worker_group.py; do
+    test_aktive_ripple_cluster.py test_aktive_sensitive_note.py test_case_worker_group.py \
+    test_search_paths.py; do
   [ -f "$REPO_ROOT/$tests/$extra" ] && targets="$targets $tests/$extra"
 done
 status=0

@@ -1,3 +1,5 @@
+from collections.abc import Collection
+
 from odoo import api
 from odoo import models
 from odoo.exceptions import AccessError
@@ -92,43 +94,101 @@ class AktiveCasePrivacy(models.AbstractModel):
 
 
 def aktive_rule_aware_domain(model, domain, names=None):
-    """``domain`` with every condition on a one/many-to-many field of ``model`` (or only the
-    fields ``names``) by ids or by emptiness rewritten as an ``any`` condition, so that the
-    other model's record rules apply to it ('in ids' -> 'any id in ids', '= False' -> 'not
-    any', '!= False' -> 'any'). The first field of every condition is checked for read access
-    here, before Odoo turns a computed field into the domain of its search method."""
-    domain = Domain(domain)
+    """``domain`` with every condition that would answer about records the user may not see
+    made to apply their model's record rules, and every field it names checked for read
+    access (here, before Odoo turns a computed field into the domain of its search method).
 
-    def rewrite(condition):
-        field = model._fields.get(condition.field_expr.split(".", 1)[0])
-        if field is not None and names is None:
-            model._check_field_access(field, "read")
-        if (
-            field is None
-            or field.name != condition.field_expr
-            or (names and field.name not in names)
-            or field.type not in ("one2many", "many2many")
-            or not field.store
-        ):
-            return condition
-        operator, value = condition.operator, condition.value
-        if operator not in ("=", "!=", "in", "not in"):
-            return condition
-        if not isinstance(value, (list, tuple, set, frozenset)):
-            value = [value]
-        if not value or not all(v is False or v is None or isinstance(v, int) for v in value):
-            return condition  # a sub-query or a name: Odoo applies the rules to those
-        ids = [v for v in value if v]
-        positive = operator in ("=", "in")
-        if len(ids) < len(value):  # "= False", or False among the ids
-            none = Domain(field.name, "not any" if positive else "any", Domain.TRUE)
-        else:
-            none = None
-        some = Domain(field.name, "any" if positive else "not any", Domain("id", "in", ids))
-        if not ids:
-            return none
-        if none is None:
-            return some
-        return some | none if positive else some & none
+    - A condition on a one/many-to-many field of ``model`` (or only on the fields ``names``)
+      by ids or by emptiness becomes an ``any`` condition: 'in ids' -> 'any id in ids',
+      '= False' -> 'not any', '!= False' -> 'any'; ``=?``, ``child_of`` and ``parent_of``
+      likewise. Odoo evaluates those as superuser on the other model.
+    - A path ``a.b.c`` becomes ``a any [b any [c ...]]`` (what Odoo makes of it too), and
+      the sub-domain of an ``any`` is rewritten for the other model the same way: Odoo
+      optimizes the inner conditions before the other model's ``_search`` sees them, so
+      that search alone could not rewrite them (nor check the fields of a search method).
+      Every field after the first is checked too, on whichever model: a search method
+      (the followers') may search the rest of the path as superuser.
+    - Which one/many-to-many fields of another model reached by a path are rewritten: all
+      of the addon's models', the ``_aktive_rule_aware_fields`` of a core model (the
+      contact's cases), none of other core models'.
+    """
+    return _rule_aware(model, Domain(domain), names)
 
-    return domain.map_conditions(rewrite)
+
+def _rule_aware_names(model):
+    """The fields of ``model`` the rewrite looks at: None for all of them."""
+    if isinstance(model, model.pool["aktive.case.privacy"]):
+        return None
+    return getattr(model, "_aktive_rule_aware_fields", ())
+
+
+def _rule_aware(model, domain, names, check_all=False):
+    return domain.map_conditions(
+        lambda condition: _rule_aware_condition(model, condition, names, check_all)
+    )
+
+
+def _rule_aware_condition(model, condition, names, check_all):
+    name, _dot, rest = condition.field_expr.partition(".")
+    field = model._fields.get(name)
+    if field is None:
+        return condition  # Odoo raises its own error
+    watched = names is None or name in names
+    if watched or check_all:
+        model._check_field_access(field, "read")
+    if not field.relational:
+        return condition
+    operator, value = condition.operator, condition.value
+    if field.inherited:
+        # a field of the parent (a user's contact card): Odoo searches it on the parent
+        # bypassing its access rights, the rewrite follows it there
+        parent = field.related.split(".", 1)[0]
+        inner = Domain(condition.field_expr, operator, value)
+        return _rule_aware_sub(model, condition, parent, "any", inner)
+    if rest:
+        return _rule_aware_sub(model, condition, name, "any", Domain(rest, operator, value))
+    if operator in ("any", "not any") and isinstance(value, (Domain, list, tuple)):
+        return _rule_aware_sub(model, condition, name, operator, Domain(value))
+    if not watched or field.type not in ("one2many", "many2many") or not field.store:
+        return condition
+    return _rule_aware_x2many(condition, field)
+
+
+def _rule_aware_sub(model, condition, name, operator, inner):
+    """``name operator inner`` with ``inner`` rewritten on the other model; ``condition``
+    itself when nothing in it changed (a path on a core model stays as Odoo has it)."""
+    comodel = model.env[model._fields[name].comodel_name]
+    rewritten = _rule_aware(comodel, inner, _rule_aware_names(comodel), check_all=True)
+    if rewritten == inner:
+        return condition  # what Odoo makes of it is the same
+    return Domain(name, operator, rewritten)
+
+
+def _rule_aware_x2many(condition, field):
+    """A condition on the one/many-to-many ``field`` by ids, by emptiness or by hierarchy,
+    as ``any`` conditions the other model's record rules apply to."""
+    operator, value = condition.operator, condition.value
+    if operator in ("child_of", "parent_of"):
+        return Domain(field.name, "any", Domain("id", operator, value))
+    if operator == "=?":
+        if value is None or value is False:
+            return Domain.TRUE
+        operator = "="
+    if operator not in ("=", "!=", "in", "not in"):
+        return condition
+    if isinstance(value, (str, bytes)) or not isinstance(value, Collection):
+        value = [value]
+    if not value or not all(v is False or v is None or isinstance(v, int) for v in value):
+        return condition  # a sub-query or a name: Odoo applies the rules to those
+    ids = [v for v in value if v]
+    positive = operator in ("=", "in")
+    if len(ids) < len(value):  # "= False", or False among the ids
+        none = Domain(field.name, "not any" if positive else "any", Domain.TRUE)
+    else:
+        none = None
+    some = Domain(field.name, "any" if positive else "not any", Domain("id", "in", ids))
+    if not ids:
+        return none
+    if none is None:
+        return some
+    return some | none if positive else some & none

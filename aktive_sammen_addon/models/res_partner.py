@@ -214,10 +214,14 @@ class ResPartner(models.Model):
         user or a volunteer to a network does."""
         self._aktive_active_members()._check_confidentiality()
 
+    # The fields a path from the addon's models into a contact card rewrites (see
+    # models/aktive_case_privacy.py): the contact's cases.
+    _aktive_rule_aware_fields = CASE_FIELDS
+
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
-        """The addon's one-to-many fields answer only about the records the user may see
-        (see models/aktive_case_privacy.py)."""
+        """The addon's one-to-many fields answer only about the records the user may see,
+        directly or at the end of a path (see models/aktive_case_privacy.py)."""
         if not (self.env.su or kwargs.get("bypass_access")):
             domain = aktive_rule_aware_domain(self, domain, names=CASE_FIELDS)
         return super()._search(domain, offset, limit, order, **kwargs)

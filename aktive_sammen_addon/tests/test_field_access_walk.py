@@ -118,6 +118,91 @@ class TestFieldAccessWalk(AccessCase):
 
         self.assertGreaterEqual(self._walk(check), 60)
 
+    def _targets(self, role, Comodel):
+        """What a path into Comodel could give away to the role (once per role and model):
+        the fields it may not read, and the one/many-to-many fields it may read whose
+        records it may not all see, each with the hidden ids and the visible records."""
+        key = (role, Comodel._name)
+        if key in self._target_cache:
+            return self._target_cache[key]
+        names = dict(self._models()).get(Comodel._name, ())
+        hidden_fields, relations = [], []
+        for name in names:
+            field = Comodel._fields[name]
+            if not self._readable(Comodel, field):
+                if field.type not in UNSEARCHABLE and (field.store or field.search):
+                    hidden_fields.append(name)
+            elif field.type in ("one2many", "many2many") and field.store:
+                Target = Comodel.env[field.comodel_name].with_context(active_test=False)
+                visible = Target.search([]) if Target.has_access("read") else Target.browse()
+                hidden = (Target.sudo().search([]) - visible).ids[:200]
+                if hidden:
+                    relations.append((name, hidden, visible))
+        self._target_cache[key] = hidden_fields, relations
+        return hidden_fields, relations
+
+    def _visible(self, role, Model):
+        key = (role, Model._name, "visible")
+        if key not in self._target_cache:
+            self._target_cache[key] = Model.with_context(active_test=False).search([])
+        return self._target_cache[key]
+
+    def test_walk_paths_through_relations(self):
+        """Two steps: through each relational field the role may read, into a field of the
+        other model it may not read (refused, as the field itself is) or a one/many-to-many
+        field holding records it may not see (answers only about those it may)."""
+        self._target_cache = {}
+        walked = dict(self._models())
+        covered = set()
+
+        def check(role, Model, field):
+            if not (field.relational and field.comodel_name in walked):
+                return 0
+            if not (self._readable(Model, field) and (field.store or field.search)):
+                return 0
+            Model = Model.with_context(active_test=False)
+            Comodel = Model.env[field.comodel_name]
+            if not Comodel.has_access("read"):
+                return 0  # the walk's first test: no search on it at all
+            hidden_fields, relations = self._targets(role, Comodel)
+            checked = 0
+            # Each relational field into one hidden field, each hidden field once per role
+            # (a refusal costs Odoo ~20 ms to word: all pairs would take minutes).
+            for index, name in enumerate(hidden_fields):
+                if index and (role, Comodel._name, name) in covered:
+                    continue
+                covered.add((role, Comodel._name, name))
+                with self.assertDenied(role, Model._name, "search path", "search-oracle"):
+                    Model.search([(f"{field.name}.{name}", "!=", False)])
+                checked += 1
+                if not index:
+                    with self.assertDenied(role, Model._name, "search path", "search-oracle"):
+                        Model.search([(field.name, "any", [(name, "!=", False)])])
+                    checked += 1
+            if not relations:
+                return checked
+            records = self._visible(role, Model)
+            visible_steps = self._visible(role, Comodel)
+            for name, hidden, visible in relations:
+                path = f"{field.name}.{name}"
+                found = Model.search([(path, "in", hidden)])
+                self.assertNothingFound(found, role, Model._name, "search path", "search-oracle")
+                expected = records.filtered(
+                    lambda r, name=name, visible=visible: (
+                        visible
+                        & visible.browse(
+                            (visible_steps & Comodel.browse(r.sudo()[field.name].ids))
+                            .sudo()[name]
+                            .ids
+                        )
+                    )
+                )
+                self.assertEqual(Model.search([(path, "!=", False)]), expected, path)
+                checked += 2
+            return checked
+
+        self.assertGreaterEqual(self._walk(check), 300)
+
     def test_walk_readable_fields_are_not_derived_from_hidden_ones(self):
         def hidden_step(Model, path):
             """The first field on `path` (from Model) the user may not read, else None."""
