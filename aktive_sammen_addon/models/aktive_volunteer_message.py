@@ -11,6 +11,7 @@ from markupsafe import escape
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -33,6 +34,10 @@ STATES = [
     ("sent", "Sent"),
     ("merged", "Sent with another"),
     ("failed", "Not sent"),
+]
+FAILURES = [
+    ("no_number", "No mobile number to send an SMS to"),
+    ("no_email", "No e-mail address"),
 ]
 CHECKIN_ANSWERS = [
     ("fine", "It is going well"),
@@ -88,7 +93,7 @@ class AktiveVolunteerMessage(models.Model):
         string="To send", required=True, index=True, readonly=True, default=fields.Datetime.now
     )
     date_sent = fields.Datetime(string="Sent", readonly=True)
-    failure = fields.Char(string="Why not sent", readonly=True)
+    failure = fields.Selection(FAILURES, string="Why not sent", readonly=True)
     digest_id = fields.Many2one(
         "aktive.volunteer.message",
         string="Sent with",
@@ -139,25 +144,30 @@ class AktiveVolunteerMessage(models.Model):
 
     @api.model
     def _aktive_queue(self, partner, kind, texts, **values):
-        """Queue one message for `partner` (a volunteer card). `texts(env)` writes the text in
-        the env's language (the volunteer's). Returns the message, or an empty recordset
-        when the volunteer chose to get nothing."""
+        """Queue one message for `partner` (a volunteer card): see _aktive_queue_values.
+        Returns the message, or an empty recordset when the volunteer chose nothing."""
+        vals = self._aktive_queue_values(partner, kind, texts, **values)
+        return self.create([vals]) if vals else self.browse()
+
+    @api.model
+    def _aktive_queue_values(self, partner, kind, texts, **values):
+        """The values of a message for `partner`, or None when the volunteer chose to get
+        nothing. `texts(env)` writes the text in the env's language (the volunteer's).
+        Callers with many messages create them in one go (the daily reminders)."""
         channel = partner.aktive_message_channel or "sms"
         if channel == "none":
-            return self.browse()
+            return None
         company = values.pop("company", None) or partner.company_id or self.env.company
         env = self.with_context(lang=self._aktive_lang(partner)).env
-        return self.create(
-            {
-                "partner_id": partner.id,
-                "company_id": company.id,
-                "kind": kind,
-                "channel": channel,
-                "body": texts(env),
-                "date_planned": self._aktive_allowed_time(company),
-                **values,
-            }
-        )
+        return {
+            "partner_id": partner.id,
+            "company_id": company.id,
+            "kind": kind,
+            "channel": channel,
+            "body": texts(env),
+            "date_planned": self._aktive_allowed_time(company),
+            **values,
+        }
 
     # ------------------------------------------------------------------ sending
     @api.model
@@ -174,39 +184,55 @@ class AktiveVolunteerMessage(models.Model):
     def _aktive_send(self):
         """Send these queued messages now, where the rules allow: not at night, and not to a
         volunteer who got one today (those wait for tomorrow morning). Messages of one
-        volunteer go out as one text. SMS in one batch through Odoo's SMS layer."""
+        volunteer go out as one text. The writes are grouped, the SMS go in one batch
+        through Odoo's SMS layer and the e-mails in one create: the queries do not grow with
+        the number of messages (but for Odoo's mail.message, one per e-mail)."""
         queued = self.filtered(lambda m: m.state == "queued")
         if not queued:
             return
         now = fields.Datetime.now()
         sent_today = self._aktive_sent_today(queued.partner_id)
         sms_values, mails = [], []
+        later = {}  # date to send -> messages
+        failed = {}  # reason -> messages
+        carriers, digests = self.browse(), []
+        queued.partner_id.fetch(["phone", "email", "lang", "company_id"])
         for (partner, company), messages in queued.grouped(
             lambda m: (m.partner_id, m.company_id)
         ).items():
             allowed = self._aktive_allowed_time(company, now)
             if allowed > now:
-                messages.write({"date_planned": allowed})
+                later.setdefault(allowed, []).extend(messages.ids)
                 continue
             if partner.id in sent_today:
                 tomorrow = self._aktive_next_morning(company, now)
-                messages.write({"date_planned": tomorrow})
+                later.setdefault(tomorrow, []).extend(messages.ids)
                 continue
-            carrier, rest = messages[0], messages[1:]
+            carrier = messages[0]
             body = "\n\n".join(messages.mapped("body"))
             if carrier.channel == "sms":
                 number = sms_number(partner.phone)
                 if not number:
-                    messages._aktive_fail(carrier, "no_number")
+                    failed.setdefault("no_number", []).extend(messages.ids)
                     continue
                 sms_values.append({"number": number, "body": body, "partner_id": partner.id})
             else:
                 if not partner.email:
-                    messages._aktive_fail(carrier, "no_email")
+                    failed.setdefault("no_email", []).extend(messages.ids)
                     continue
                 mails.append(carrier._aktive_mail_values(body))
-            carrier.write({"state": "sent", "date_sent": now, "body": body})
-            rest.write({"state": "merged", "date_sent": now, "digest_id": carrier.id})
+            carriers |= carrier
+            digests += [(rest.id, carrier.id) for rest in messages[1:]]
+        for when, ids in later.items():
+            self.browse(ids).write({"date_planned": when})
+        for reason, ids in failed.items():
+            self.browse(ids).write({"state": "failed", "failure": reason})
+        carriers.write({"state": "sent", "date_sent": now})
+        if digests:
+            self.browse([rest for rest, _carrier in digests]).write(
+                {"state": "merged", "date_sent": now}
+            )
+            self._aktive_write_digests(digests)
         if sms_values:
             # sudo: sms.sms is the SMS layer's queue, for system users only; the texts were
             # written by this addon for these volunteers.
@@ -215,13 +241,17 @@ class AktiveVolunteerMessage(models.Model):
             # sudo: as above, Odoo's outgoing mail queue.
             self.env["mail.mail"].sudo().create(mails)
 
-    def _aktive_fail(self, carrier, reason):
-        env = carrier.with_context(lang=self._aktive_lang(carrier.partner_id)).env
-        text = {
-            "no_number": env._("No mobile number to send an SMS to."),
-            "no_email": env._("No e-mail address."),
-        }[reason]
-        self.write({"state": "failed", "failure": text})
+    def _aktive_write_digests(self, pairs):
+        """digest_id of the messages sent with another, in one statement."""
+        self.flush_model(["digest_id"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE aktive_volunteer_message m SET digest_id = v.carrier
+                     FROM (VALUES %s) AS v(id, carrier) WHERE m.id = v.id""",
+                SQL(", ").join(SQL("(%s, %s)", rest, carrier) for rest, carrier in pairs),
+            )
+        )
+        self.browse([rest for rest, _carrier in pairs]).invalidate_recordset(["digest_id"])
 
     def _aktive_mail_values(self, body):
         env = self.with_context(lang=self._aktive_lang(self.partner_id)).env

@@ -36,23 +36,25 @@ class AktiveVolunteerReminders(models.AbstractModel):
 
     # ------------------------------------------------------------------ helpers
     def _queue(self, rows, kind, texts, **links):
-        """Queue one message per row: (partner id, company id, *args) -> texts(env, *args)."""
+        """Queue one message per row, in one create: (partner id, company id, *args) ->
+        texts(env, *args); `links` name the args stored on the message (member_id=0)."""
         Message = self.env["aktive.volunteer.message"]
         partners = self.env["res.partner"].browse([row[0] for row in rows])
-        partners.fetch(["lang", "aktive_message_channel", "company_id", "name"])
-        messages = Message
+        partners.fetch(["lang", "aktive_message_channel", "company_id"])
+        companies = self.env["res.company"].browse({row[1] for row in rows})
+        companies.partner_id.fetch(["tz"])
+        vals_list = []
         for partner_id, company_id, *args in rows:
-            extra = {
-                name: args[index] for name, index in links.items()
-            }  # e.g. member_id: index in args
-            messages |= Message._aktive_queue(
-                self.env["res.partner"].browse(partner_id),
+            vals = Message._aktive_queue_values(
+                partners.browse(partner_id),
                 kind,
                 lambda env, args=args: texts(env, *args),
-                company=self.env["res.company"].browse(company_id),
-                **extra,
+                company=companies.browse(company_id),
+                **{name: args[index] for name, index in links.items()},
             )
-        return messages
+            if vals:
+                vals_list.append(vals)
+        return Message.create(vals_list)
 
     def _url(self, path):
         return self.get_base_url() + path
@@ -93,12 +95,12 @@ class AktiveVolunteerReminders(models.AbstractModel):
             )
         )
         rows = self.env.cr.fetchall()
+        # sudo: the volunteer's own person (an active assignment): the first name only.
         people = self.env["aktive.participant"].sudo().browse([row[3] for row in rows])
         people.fetch(["name"])
 
         def texts(env, member_id, participant_id, days):
-            # sudo: the volunteer's own person (an active assignment): the first name only.
-            person = self.env["aktive.participant"].sudo().browse(participant_id)
+            person = people.browse(participant_id)
             return env._(
                 "It is %(days)s days since you logged a visit with %(person)s. All well? "
                 "Log it here: %(url)s",
@@ -130,11 +132,15 @@ class AktiveVolunteerReminders(models.AbstractModel):
             )
         )
         rows = self.env.cr.fetchall()
+        # sudo: the coordinator of a conversation the volunteer takes part in, and the
+        # person's first name, as on the volunteer's own pages. Read for all at once.
+        followups = self.env["aktive.followup"].sudo().browse([row[2] for row in rows])
+        followups.fetch(["participant_id", "user_id", "company_id"])
+        followups.participant_id.fetch(["name"])
+        followups.user_id.fetch(["name"])
 
         def texts(env, followup_id, participant_id):
-            # sudo: the planned date and the coordinator of a conversation the volunteer
-            # takes part in; the person's first name, as on the volunteer's own pages.
-            followup = self.env["aktive.followup"].sudo().browse(followup_id)
+            followup = followups.browse(followup_id)
             return env._(
                 "Reminder: the follow-up conversation about %(person)s is tomorrow. "
                 "%(coordinator)s will get in touch.",

@@ -74,17 +74,20 @@ class AktiveVolunteerRequest(models.Model):
         # sudo: the message queue is the system's (its rules of consent and quiet hold for
         # every writer); coordinators only read it.
         Message = self.env["aktive.volunteer.message"].sudo()
-        messages = Message
+        vals_list = []
         for request in requests:
             lang = Message._aktive_lang(request.partner_id)
             request.text = request.with_context(lang=lang)._aktive_request_text(when)
-            messages |= Message._aktive_queue(
+            vals = Message._aktive_queue_values(
                 request.partner_id,
                 "request",
                 lambda env, request=request: request._aktive_request_message(env),
                 request_id=request.id,
                 company=wish.company_id,
             )
+            if vals:
+                vals_list.append(vals)
+        messages = Message.create(vals_list)
         messages._aktive_send()
         return requests
 

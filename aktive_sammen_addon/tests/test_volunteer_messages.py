@@ -16,6 +16,7 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from . import operations
 from .common import AktiveCase
 from .common import new_signed_volunteer
 
@@ -306,3 +307,69 @@ class TestVolunteerMessages(AktiveCase, MockSMS):
         self.assertEqual(self.env.company.aktive_police_renew_months, 24)
         with self.assertRaises(ValidationError):
             settings.write({"visit_reminder_days": 5000})
+
+
+@tagged("post_install", "-at_install")
+class TestVolunteerMessageQueries(AktiveCase, MockSMS):
+    """Asking volunteers and the daily reminder job (tests/operations.py, benchmarked by
+    tests/bench_scale.py): their queries do not grow with the rest of the data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.partner"].search([("is_aktive_volunteer", "=", True)]).write(
+            {"aktive_message_channel": "none"}
+        )
+        cls.volunteer.write({"phone": "900 00 001", "aktive_message_channel": "sms"})
+        cls.second = new_signed_volunteer(cls.env, "aktive_second_volunteer").partner_id
+        cls.second.write({"phone": "900 00 002"})
+        cls.wish = cls.env["aktive.wish"].create(
+            {"participant_id": cls.participant.id, "name": "Kaffe", "category_id": cls.category.id}
+        )
+        cls.add_member(cls, cls.volunteer, date_start=DAYTIME.date() - timedelta(days=30))
+        cls.volunteer.aktive_last_contact_date = DAYTIME.date() - relativedelta(months=3)
+
+    def grow(self, n):
+        """n more volunteers and cases that are not due anything: a visit logged, a recent
+        contact with the coordinator."""
+        today = DAYTIME.date()
+        volunteers = self.env["res.partner"].browse(
+            [new_signed_volunteer(self.env, f"aktive_grow_{n}_{i}").partner_id.id for i in range(n)]
+        )
+        volunteers.write({"aktive_last_contact_date": today, "phone": "900 11 111"})
+        cases = self.env["aktive.participant"].create([{"name": f"Case {n}-{i}"} for i in range(n)])
+        for case, volunteer in zip(cases, volunteers, strict=True):
+            self.add_member(volunteer, participant=case)
+            self.env["aktive.contact.log"].create(
+                {
+                    "participant_id": case.id,
+                    "user_id": volunteer.user_ids.id,
+                    "date": today - timedelta(days=1),
+                }
+            )
+        self.env.flush_all()
+        self.env.invalidate_all()
+
+    def count(self, operation, *args, as_user=None):
+        env = self.env(user=as_user or self.coordinator)
+        with self.mock_datetime_and_now(DAYTIME), self.mockSMSGateway():
+            operations.rolled_back(env, operation, *args)  # warm the registry caches
+            before = self.cr.sql_log_count
+            operations.rolled_back(env, operation, *args)
+            return self.cr.sql_log_count - before
+
+    def test_counts_do_not_grow_with_the_data(self):
+        ops = {
+            "ask": (operations.ask_volunteers, self.wish, self.volunteer | self.second),
+            "reminders": (operations.volunteer_reminders,),
+        }
+        self.grow(3)
+        small = {name: self.count(*op) for name, op in ops.items()}
+        self.grow(12)
+        large = {name: self.count(*op) for name, op in ops.items()}
+        for name in ops:
+            with self.subTest(operation=name):
+                self.assertEqual(small[name], large[name], f"{name}: {small} vs {large}")
+        self.assertEqual(len(self._sms), 2, "the reminder went out, twice measured")
+        self.assertLess(large["ask"], 60)
+        self.assertLess(large["reminders"], 60)
