@@ -373,3 +373,39 @@ class TestVolunteerMessageQueries(AktiveCase, MockSMS):
         self.assertEqual(len(self._sms), 2, "the reminder went out, twice measured")
         self.assertLess(large["ask"], 60)
         self.assertLess(large["reminders"], 60)
+
+
+@tagged("post_install", "-at_install")
+class TestAskTour(MockSMS):
+    """The coordinator's path in the browser, as the demo coordinator Bjørg: ask a volunteer
+    about Vera's wish, then add her from the wish once she said yes."""
+
+    def test_ask_then_add_from_the_answer(self):
+        ref = self.env.ref
+        vera = ref("aktive_sammen_addon.participant_vera_demo")
+        sigrid = self.env["res.partner"].search([("name", "=", "Sigrid Homme")])
+        wish = vera.wish_ids[:1]
+        with self.mockSMSGateway():
+            self.start_tour(
+                f"/odoo/aktive.participant/{vera.id}",
+                "aktive_desk_ask_tour",
+                login="bjorg",
+                timeout=180,
+            )
+        request = wish.request_ids.filtered(lambda r: r.partner_id == sigrid)
+        self.assertEqual(request.state, "asked")
+        self.assertIn("torsdager etter lunsj", request.text)
+        self.assertNotIn("Vera", request.text)
+        message = request.message_ids
+        self.assertEqual(message.kind, "request")
+        # Sent now by day; at night it waits for the morning (test_no_message_at_night).
+        self.assertIn(message.state, ("sent", "queued"))
+        request.sudo()._aktive_answer(True)
+        self.start_tour(
+            f"/odoo/aktive.wish/{wish.id}",
+            "aktive_desk_add_from_answer_tour",
+            login="bjorg",
+            timeout=180,
+        )
+        self.assertEqual(request.state, "added")
+        self.assertIn(sigrid, vera.network_member_ids.partner_id)
