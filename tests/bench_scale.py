@@ -238,7 +238,67 @@ def measure(env, coordinator):
             queries = env.cr.sql_log_count - before
         rows.append((label, queries, statistics.median(times)))
     rows += measure_overdue_cron(env)
+    rows += measure_messages(env, as_coordinator, wish)
     rows += measure_portal(env)
+    return rows
+
+
+def measure_messages(env, as_coordinator, wish):
+    """Asking 10 volunteers about a wish, and the daily reminder job to volunteers, each
+    undone after the run (operations.rolled_back). No SMS provider is reached: Odoo's SMS
+    API is answered here as its own tests do (sms.tests.common), every number a success. At
+    night the messages wait in the queue (quiet hours): the times are of a day."""
+    from unittest.mock import patch
+
+    from odoo.addons.sms.tools.sms_api import SmsApi
+
+    def provider(_api, _endpoint, params):
+        return [
+            {"uuid": number["uuid"], "state": "success", "credit": 1}
+            for message in params.get("messages", [])
+            for number in message["numbers"]
+        ]
+
+    # Every volunteer a mobile number (the centres' SMS list), ten of them asked.
+    env.cr.execute(
+        "UPDATE res_partner SET phone = '9' || lpad(id::text, 7, '0'),"
+        " aktive_message_channel = 'sms' WHERE is_aktive_volunteer"
+    )
+    env.invalidate_all()
+    volunteers = env["res.partner"].search([("is_aktive_volunteer", "=", True)], limit=10)
+    # A tenth of the volunteers were last contacted over two months ago: the check-ins due.
+    env.cr.execute(
+        "UPDATE res_partner SET aktive_next_contact_date = CURRENT_DATE - 1"
+        " WHERE is_aktive_volunteer AND id % 10 = 0"
+    )
+    env.invalidate_all()
+    ops = [
+        (
+            "Ask 10 volunteers about a wish (requests, SMS)",
+            as_coordinator,
+            operations.ask_volunteers,
+            (wish, volunteers),
+        ),
+        (
+            "Daily reminders to volunteers (check-ins due: 800)",
+            env,
+            operations.volunteer_reminders,
+            (),
+        ),
+    ]
+    rows = []
+    with patch.object(SmsApi, "_contact_iap", autospec=True, side_effect=provider):
+        for label, run_env, operation, args in ops:
+            operations.rolled_back(run_env, operation, *args)  # warm the caches
+            times, queries = [], None
+            for _ in range(RUNS):
+                env.invalidate_all()
+                before = env.cr.sql_log_count
+                start = time.perf_counter()
+                operations.rolled_back(run_env, operation, *args)
+                times.append(time.perf_counter() - start)
+                queries = env.cr.sql_log_count - before
+            rows.append((label, queries, statistics.median(times)))
     return rows
 
 

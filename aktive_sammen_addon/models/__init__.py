@@ -28,6 +28,8 @@ from . import aktive_stage
 from . import aktive_text_language
 from . import aktive_volunteer_contact
 from . import aktive_volunteer_hours
+from . import aktive_volunteer_message
+from . import aktive_volunteer_reminders
 from . import aktive_wish
 from . import aktive_wish_category
 from . import aktive_wish_matching
@@ -42,8 +44,13 @@ from . import res_config_settings
 from . import res_partner
 from . import res_partner_company
 from . import res_partner_hours
+from . import res_partner_messages
 from . import res_users
 from . import res_users_landing
+
+# isort: split
+# Extends the wish (its requests to volunteers) defined above.
+from . import aktive_volunteer_request
 
 # isort: split
 # Extends the participant, the wish and the contact log defined above.

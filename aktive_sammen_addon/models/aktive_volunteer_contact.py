@@ -31,6 +31,7 @@ class AktiveVolunteerContact(models.Model):
             ("meeting", "Meeting"),
             ("thanks", "Thanks / celebration"),
             ("course", "Training course"),
+            ("message", "Answer by message"),
         ],
         default="call",
         required=True,

@@ -28,6 +28,22 @@ class ResCompany(models.Model):
         help="Lines of the access log (who opened, printed or exported a case) older than "
         "this are removed by the daily retention job.",
     )
+    aktive_visit_reminder_days = fields.Integer(
+        string="Remind volunteers after days without a visit",
+        default=14,
+        help="A volunteer who has logged no visit with a person for this many days gets a "
+        "reminder (0: never).",
+    )
+    aktive_declaration_renew_months = fields.Integer(
+        string="Renew confidentiality declarations (months)",
+        default=36,
+        help="Volunteers are reminded a month before (0: never).",
+    )
+    aktive_police_renew_months = fields.Integer(
+        string="Renew police certificates (months)",
+        default=36,
+        help="Volunteers with a police certificate are reminded a month before (0: never).",
+    )
     aktive_retention_action = fields.Selection(
         RETENTION_ACTIONS,
         string="After the retention period",
@@ -47,6 +63,12 @@ class ResCompany(models.Model):
     _aktive_volunteer_contact_interval_positive = models.Constraint(
         "CHECK(aktive_volunteer_contact_interval > 0)",
         "The volunteer contact interval must be at least one month.",
+    )
+
+    _aktive_reminder_numbers_positive = models.Constraint(
+        "CHECK(aktive_visit_reminder_days >= 0 AND aktive_declaration_renew_months >= 0 "
+        "AND aktive_police_renew_months >= 0)",
+        "Reminder days and renewal months cannot be negative.",
     )
 
     def write(self, vals):

@@ -55,3 +55,4 @@ from . import test_stored_language
 from . import test_suggestion_wizard
 from . import test_translations_loaded
 from . import test_views_per_role
+from . import test_volunteer_messages

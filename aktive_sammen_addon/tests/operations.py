@@ -99,3 +99,31 @@ def portal_person(open_url, participant_id):
     html = open_url(f"/my/aktive/person/{participant_id}")
     assert "o_aktive_person" in html, "the person's page, not another one"
     return html
+
+
+class _RolledBack(Exception):
+    """Raised to undo an operation that writes, so that it can be measured again."""
+
+
+def rolled_back(env, operation, *args):
+    """Run `operation(env, *args)` and undo what it wrote (a savepoint), for the operations
+    that create records: measured again and again on the same data."""
+    try:
+        with env.cr.savepoint():
+            operation(env, *args)
+            env.flush_all()
+            raise _RolledBack
+    except _RolledBack:
+        env.invalidate_all()
+
+
+def ask_volunteers(env, wish, partners):
+    """The coordinator asks volunteers about a wish (Suggest volunteers, Ask): the requests,
+    the messages and the SMS of one action."""
+    Request = env["aktive.volunteer.request"]
+    return Request._aktive_ask(wish.with_env(env), partners.with_env(env), "tirsdager")
+
+
+def volunteer_reminders(env):
+    """The daily reminder job to volunteers (run as the cron: superuser)."""
+    return env(su=True)["aktive.volunteer.reminders"]._cron_remind()

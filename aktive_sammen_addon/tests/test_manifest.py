@@ -25,7 +25,8 @@ class TestAddonInstalled(TransactionCase):
         self.assertEqual(module.license, "LGPL-3")
         self.assertTrue(module.application)
         self.assertEqual(
-            set(module.dependencies_id.mapped("name")), {"base", "mail", "contacts", "portal"}
+            set(module.dependencies_id.mapped("name")),
+            {"base", "mail", "contacts", "portal", "sms"},
         )
         self.assertIn("Aktive Sammen", module.description_html or "")
 

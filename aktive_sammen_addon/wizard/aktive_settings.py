@@ -14,10 +14,21 @@ COMPANY_FIELDS = {
     "retention_action": "aktive_retention_action",
     "access_log_months": "aktive_access_log_months",
     "health_terms": "aktive_health_terms",
+    "visit_reminder_days": "aktive_visit_reminder_days",
+    "declaration_renew_months": "aktive_declaration_renew_months",
+    "police_renew_months": "aktive_police_renew_months",
 }
 # The longest interval and retention period that make sense, in months: beyond them a typing
 # error (a year typed as months, an extra zero) would plan nothing for decades.
-MAX_MONTHS = {"followup_interval": 24, "volunteer_contact_interval": 24, "retention_months": 240}
+MAX_MONTHS = {
+    "followup_interval": 24,
+    "volunteer_contact_interval": 24,
+    "retention_months": 240,
+    "declaration_renew_months": 240,
+    "police_renew_months": 240,
+}
+# Days without a visit before a volunteer is reminded: a year at most.
+MAX_VISIT_DAYS = 365
 
 
 class AktiveSettings(models.TransientModel):
@@ -52,6 +63,19 @@ class AktiveSettings(models.TransientModel):
         string="Keep the access log (months)",
         help="Who opened, printed or exported a case: lines older than this are removed.",
     )
+    visit_reminder_days = fields.Integer(
+        string="Remind volunteers after days without a visit",
+        help="A volunteer who has logged no visit with a person for this many days gets a "
+        "reminder by SMS or e-mail (0: never).",
+    )
+    declaration_renew_months = fields.Integer(
+        string="Renew confidentiality declarations (months)",
+        help="Volunteers are reminded a month before (0: never).",
+    )
+    police_renew_months = fields.Integer(
+        string="Renew police certificates (months)",
+        help="Volunteers with a police certificate are reminded a month before (0: never).",
+    )
     health_terms = fields.Text(
         help="Comma-separated words that point to health information (diagnose, demens...). "
         "Saving a free text with one of them warns that it belongs in a sensitive note.",
@@ -82,6 +106,22 @@ class AktiveSettings(models.TransientModel):
                         most=most,
                     )
                 )
+        days = vals.get("visit_reminder_days")
+        if (
+            days is not None
+            and days is not False
+            and (
+                isinstance(days, bool)
+                or not isinstance(days, int)
+                or not 0 <= days <= MAX_VISIT_DAYS
+            )
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Days without a visit: enter a whole number from 0 (never) to %(most)s.",
+                    most=MAX_VISIT_DAYS,
+                )
+            )
 
     @api.model
     def default_get(self, fields):
@@ -112,6 +152,8 @@ class AktiveSettings(models.TransientModel):
             raise ValidationError(
                 self.env._("Intervals and the retention period are at least one month.")
             )
+        if self.declaration_renew_months < 0 or self.police_renew_months < 0:
+            raise ValidationError(self.env._("Renewal months cannot be negative (0: never)."))
         self.company_id.sudo().write(
             {theirs: self[ours] for ours, theirs in COMPANY_FIELDS.items()}
         )

@@ -27,6 +27,11 @@ class AktiveVolunteerSuggestion(models.TransientModel):
     )
     line_ids = fields.One2many("aktive.volunteer.suggestion.line", "wizard_id")
     activity_line_ids = fields.One2many("aktive.activity.suggestion.line", "wizard_id")
+    ask_when = fields.Char(
+        string="When",
+        help="When the help is wanted, in a few words ('Tuesday mornings'): it goes to the "
+        "volunteers asked. No names or health details.",
+    )
     volunteer_note = fields.Char(compute="_compute_notes")
     activity_note = fields.Char(compute="_compute_notes")
 
@@ -96,6 +101,28 @@ class AktiveVolunteerSuggestion(models.TransientModel):
             )
             for activity, score, reasons, drivers in self.wish_id._suggest_activities(5)
         ]
+
+    def action_ask(self):
+        """Ask the volunteers ticked in the list, in one go: an anonymised request by SMS or
+        e-mail (models/aktive_volunteer_request.py); their answers come back on the wish."""
+        self.ensure_one()
+        chosen = self.line_ids.filtered("ask").volunteer_id
+        if not chosen:
+            raise UserError(self.env._("Tick the volunteers to ask in the column Ask."))
+        when = (self.ask_when or "").strip()
+        requests = self.env["aktive.volunteer.request"]._aktive_ask(self.wish_id, chosen, when)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s volunteers asked. Their answers come on the wish.",
+                    count=len(requests),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     @api.model
     def action_open(self, wish):

@@ -16,6 +16,8 @@ class AktiveVolunteerSuggestionLine(models.TransientModel):
     score = fields.Integer(readonly=True)
     reasons = fields.Text(readonly=True)
     assignment_count = fields.Integer(related="volunteer_id.aktive_assignment_count")
+    ask = fields.Boolean(help="Tick the volunteers to ask by SMS or e-mail.")
+    channel = fields.Selection(related="volunteer_id.aktive_message_channel")
 
     def action_add_to_network(self):
         """Add this volunteer to the participant's network, carrying the wish; close the
