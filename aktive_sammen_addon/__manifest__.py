@@ -57,6 +57,7 @@
         "views/aktive_participant_municipal_views.xml",
         "views/aktive_menu_views.xml",
         "views/aktive_portal_templates.xml",
+        "views/aktive_notice_portal_templates.xml",
         "report/aktive_contact_form_reports.xml",
         "report/aktive_contact_form_templates.xml",
         "report/aktive_contact_log_reports.xml",

@@ -72,7 +72,7 @@ class AktiveNotice(models.Model):
         readonly=True,
     )
     sent_by_mail = fields.Boolean(string="E-mail sent", readonly=True)
-    keep_after_end = fields.Boolean(readonly=True)
+    keep_after_end = fields.Boolean(string="Kept after the assignment", readonly=True)
     activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
     date_seen = fields.Datetime(string="Seen", readonly=True)
 

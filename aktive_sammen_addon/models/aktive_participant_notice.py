@@ -18,7 +18,9 @@ class AktiveParticipant(models.Model):
     notice_ids = fields.One2many(
         "aktive.notice", "participant_id", string="Notices", groups=CASE_WORKERS, readonly=True
     )
-    notice_count = fields.Integer(compute="_compute_notice_count", groups=CASE_WORKERS)
+    notice_count = fields.Integer(
+        string="Number of notices", compute="_compute_notice_count", groups=CASE_WORKERS
+    )
 
     def _compute_notice_count(self):
         counts = dict(
