@@ -14,8 +14,8 @@ from . import aktive_loneliness_measure
 from . import aktive_loneliness_measure_access_log
 from . import aktive_municipal_unit
 from . import aktive_network_member
-from . import aktive_notice
 from . import aktive_network_role
+from . import aktive_notice
 from . import aktive_participant
 from . import aktive_participant_access_log
 from . import aktive_participant_consent

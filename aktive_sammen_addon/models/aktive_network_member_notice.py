@@ -35,27 +35,28 @@ class AktiveNetworkMember(models.Model):
             if participant.state == "closed":
                 continue
             person, who = participant.name, member.partner_id.name
+            start = max(member.date_start or today, today)
             if member._needs_declaration():
 
-                def welcome(env, person=person):
+                def welcome(env, person=person, start=start):
                     return env._(
                         "You are now in the network of %(person)s, from %(date)s.",
                         person=person,
-                        date=Notice._aktive_long_date(env, today),
+                        date=Notice._aktive_long_date(env, start),
                     )
 
-                batch.append((participant, member.partner_id, "member_new", today, welcome))
+                batch.append((participant, member.partner_id, "member_new", start, welcome))
 
-            def joined(env, person=person, who=who):
+            def joined(env, person=person, who=who, start=start):
                 return env._(
                     "%(member)s joined the network of %(person)s on %(date)s.",
                     member=who,
                     person=person,
-                    date=Notice._aktive_long_date(env, today),
+                    date=Notice._aktive_long_date(env, start),
                 )
 
             others = participant._aktive_volunteers_to_tell() - member.partner_id
-            batch += [(participant, p, "member_new", today, joined) for p in others]
+            batch += [(participant, p, "member_new", start, joined) for p in others]
         Notice._aktive_tell(batch)
 
     def _aktive_tell_left(self):

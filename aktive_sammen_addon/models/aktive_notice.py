@@ -200,8 +200,7 @@ class AktiveNotice(models.Model):
         body = (
             Markup("<p>%s</p>") % env._("Hello %(name)s,", name=partner.name)
             + paragraphs
-            + Markup('<p><a href="%s/my">%s</a></p>')
-            % (base_url, env._("Your volunteer pages"))
+            + Markup('<p><a href="%s/my">%s</a></p>') % (base_url, env._("Your volunteer pages"))
         )
         return {
             "subject": env._("News about %(person)s", person=participant.name),

@@ -17,8 +17,10 @@ class AktiveWish(models.Model):
         before = {wish.id: (wish.state, wish.name, wish.agreement) for wish in self}
         result = super().write(vals)
         changed = self.filtered(
-            lambda w: (w.state == "agreed" or before[w.id][0] == "agreed")
-            and before[w.id] != (w.state, w.name, w.agreement)
+            lambda w: (
+                (w.state == "agreed" or before[w.id][0] == "agreed")
+                and before[w.id] != (w.state, w.name, w.agreement)
+            )
         )
         changed._aktive_tell_changed()
         return result

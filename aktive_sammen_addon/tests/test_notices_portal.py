@@ -29,7 +29,9 @@ class TestNoticesPortal(HttpCase):
             }
         )
         self.coordinator = new_test_user(
-            self.env, login="notice_coordinator", groups="aktive_sammen_addon.group_aktive_coordinator"
+            self.env,
+            login="notice_coordinator",
+            groups="aktive_sammen_addon.group_aktive_coordinator",
         )
         self.contact = self.env["res.partner"].create(
             {"name": "Hilde Contact", "phone": "38 00 00 01", "email": "hilde@example.com"}
@@ -95,7 +97,9 @@ class TestNoticesPortal(HttpCase):
         self.assertFalse(mine.date_seen)
 
     def test_v10_the_pause_is_on_the_persons_page_and_tile(self):
-        self.assertNotIn("o_aktive_paused", self.url_open(f"/my/aktive/person/{self.person.id}").text)
+        self.assertNotIn(
+            "o_aktive_paused", self.url_open(f"/my/aktive/person/{self.person.id}").text
+        )
         self.pause()
         page = self.url_open(f"/my/aktive/person/{self.person.id}").text
         self.assertIn("o_aktive_paused", page)
@@ -177,7 +181,10 @@ class TestNoticesPortal(HttpCase):
                 "kwargs": {
                     "specification": {
                         "notice_ids": {
-                            "fields": {"partner_id": {"fields": {"display_name": {}}}, "date_seen": {}}
+                            "fields": {
+                                "partner_id": {"fields": {"display_name": {}}},
+                                "date_seen": {},
+                            }
                         }
                     }
                 },
@@ -212,7 +219,10 @@ class TestNoticesTour(HttpCase):
             self.env["aktive.pause.wizard"]
             .with_user(bjorg)
             .create(
-                {"participant_id": arne.id, "paused_until": fields.Date.today() + timedelta(days=40)}
+                {
+                    "participant_id": arne.id,
+                    "paused_until": fields.Date.today() + timedelta(days=40),
+                }
             )
         )
         wizard.action_pause()
