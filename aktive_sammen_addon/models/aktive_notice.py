@@ -55,7 +55,12 @@ class AktiveNotice(models.Model):
     participant_name = fields.Char(string="About", readonly=True)
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Told to", required=True, index=True, readonly=True, ondelete="cascade"
+        "res.partner",
+        string="Told to",
+        required=True,
+        index=True,
+        readonly=True,
+        ondelete="cascade",
     )
     kind = fields.Selection(NOTICE_KINDS, required=True, readonly=True)
     text = fields.Text(readonly=True, help="What the person was told, in their language.")
