@@ -213,6 +213,9 @@ class AktiveNotice(models.Model):
             "recipient_ids": [fields.Command.link(partner.id)],
             "email_from": participant.company_id.email_formatted or False,
             "auto_delete": True,
+            # kept with the case (its e-mails), so that the case's retention takes it too
+            "model": participant._name,
+            "res_id": participant.id,
         }
 
     @api.model
