@@ -100,9 +100,18 @@ class AktiveVolunteerPortal(CustomerPortal):
         point = request.env["res.lang"]._get_data(code=request.env.lang or "en_US").decimal_point
         return ("%g" % (hours or 0.0)).replace(".", point or ".")
 
+    def _aktive_long_date(self, value):
+        """A date as the reader says it: '1. mars 2027' in bokmål."""
+        return request.env["aktive.notice"]._aktive_long_date(request.env, value)
+
     def _aktive_layout_values(self, page_name, **values):
         result = self._prepare_portal_layout_values()
-        result.update(page_name=page_name, format_hours=self._aktive_hours, **values)
+        result.update(
+            page_name=page_name,
+            format_hours=self._aktive_hours,
+            format_long_date=self._aktive_long_date,
+            **values,
+        )
         return result
 
     # ------------------------------------------------------------------ /my home
@@ -121,7 +130,38 @@ class AktiveVolunteerPortal(CustomerPortal):
         if self._aktive_is_volunteer():
             # The people are on the home page itself: a visit is logged in two taps.
             values["aktive_people"] = self._aktive_people()
+            # ...and what changed for them, until the volunteer has seen it (one tap).
+            values["aktive_notices"] = self._aktive_unseen_notices()
+            values["format_long_date"] = self._aktive_long_date
         return values
+
+    def _aktive_unseen_notices(self):
+        """The volunteer's notices not seen yet, read as the user: the record rules give
+        their own only, for the people they help now (and the thank-you at an end)."""
+        return request.env["aktive.notice"].search(
+            [("partner_id", "=", request.env.user.partner_id.id), ("date_seen", "=", False)]
+        )
+
+    @http.route(
+        ["/my/aktive/notice/<int:notice_id>/seen"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def aktive_notice_seen(self, notice_id, **post):
+        """The one tap: the notice is seen. Another's notice, or one that does not exist, is
+        not found (searched under the record rules)."""
+        if not self._aktive_is_volunteer():
+            return request.not_found()
+        notice = request.env["aktive.notice"].search(
+            [("id", "=", notice_id), ("partner_id", "=", request.env.user.partner_id.id)],
+            limit=1,
+        )
+        if not notice:
+            return self._aktive_not_found()
+        notice.action_seen()
+        return request.redirect("/my#aktive_notices")
 
     def _aktive_not_found(self):
         """A person's page that is not, or no longer, the volunteer's (an assignment ended,
@@ -185,13 +225,17 @@ class AktiveVolunteerPortal(CustomerPortal):
         return dict(selection)
 
     @http.route(["/my/aktive/person/<int:participant_id>"], type="http", auth="user", website=True)
-    def aktive_person(self, participant_id, saved=None, **kw):
+    def aktive_person(self, participant_id, saved=None, log=None, **kw):
         person = self._aktive_person(participant_id)
         if not person:
             return self._aktive_not_found()
+        try:
+            log_id = int(log or 0)
+        except ValueError:
+            log_id = 0
         return request.render(
             "aktive_sammen_addon.portal_my_aktive_person",
-            self._aktive_person_values(person, saved=saved),
+            self._aktive_person_values(person, saved=saved, saved_log_id=log_id),
         )
 
     # ------------------------------------------------------------------ log a contact
@@ -248,12 +292,11 @@ class AktiveVolunteerPortal(CustomerPortal):
             return self._aktive_not_found()
         values, errors = self._aktive_log_errors(post)
         errors = self._aktive_csrf_errors(post) + errors
+        log = request.env["aktive.contact.log"]
         if not errors:
             try:
                 with request.env.cr.savepoint():
-                    request.env["aktive.contact.log"].create(
-                        {"participant_id": person.id, **values}
-                    )
+                    log = log.create({"participant_id": person.id, **values})
             except (ValidationError, AccessError) as error:
                 errors.append(str(error.args[0]))
         if errors:
@@ -263,10 +306,53 @@ class AktiveVolunteerPortal(CustomerPortal):
             )
             response.status_code = 400
             return response
-        # Health information stays with the municipality: a warning, not a block (issue 15).
+        # Health information stays with the municipality: a warning, not a block (issue 15),
+        # with the offer to send the note as a worry instead. The confirmation and the
+        # warning are at the top of the section the page returns to (#aktive_log).
         terms = find_health_terms(values["note"], person.company_id._aktive_health_terms())
-        saved = "health" if terms else "1"
+        saved = f"health&log={log.id}" if terms else "1"
         return request.redirect(f"/my/aktive/person/{person.id}?saved={saved}#aktive_log")
+
+    @http.route(
+        ["/my/aktive/person/<int:participant_id>/log/<int:log_id>/worry"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def aktive_log_as_worry(self, participant_id, log_id, **post):
+        """A note about health, saved in the contact log, sent as a worry to the municipal
+        contact person instead: the note goes to the municipality (as the portal's worry,
+        models/aktive_sensitive_note_report.py) and leaves the volunteer's entry, which
+        keeps the visit and its hours."""
+        person = self._aktive_person(participant_id)
+        if not person:
+            return self._aktive_not_found()
+        # As the user: their own entry for this person only (record rules, row V5).
+        log = request.env["aktive.contact.log"].search(
+            [
+                ("id", "=", log_id),
+                ("participant_id", "=", person.id),
+                ("user_id", "=", request.env.user.id),
+            ],
+            limit=1,
+        )
+        if not log or not log.note:
+            return self._aktive_not_found()
+        try:
+            with request.env.cr.savepoint():
+                request.env["aktive.sensitive.note"]._aktive_report_worry(
+                    person, request.env.user, log.note
+                )
+                log.note = False
+        except (ValidationError, AccessError) as error:
+            response = request.render(
+                "aktive_sammen_addon.portal_my_aktive_person",
+                self._aktive_person_values(person, log_errors=[str(error.args[0])]),
+            )
+            response.status_code = 400
+            return response
+        return request.redirect(f"/my/aktive/person/{person.id}?saved=worry#aktive_log")
 
     # ------------------------------------------------------------------ tell the coordinator
     @http.route(["/my/aktive/report"], type="http", auth="user", website=True)
@@ -310,6 +396,26 @@ class AktiveVolunteerPortal(CustomerPortal):
         text, text_error = self._aktive_text(post.get("text"), required=True)
         if text_error:
             errors.append(text_error)
+        if post.get("as_worry") and kind in REPORT_KINDS:
+            kind = "worry"  # the offer below, taken: the same text to the municipality
+        health = (
+            not errors
+            and kind != "worry"
+            and not post.get("confirm")
+            and find_health_terms(text, person.company_id._aktive_health_terms())
+        )
+        if health:
+            # Health information stays with the municipality: before it reaches the
+            # coordinator, offer to send it as a worry to the municipal contact person.
+            return request.render(
+                "aktive_sammen_addon.portal_my_aktive_report",
+                self._aktive_layout_values(
+                    "aktive_report",
+                    people=people,
+                    health=True,
+                    values={"participant": person, "kind": kind, "text": text},
+                ),
+            )
         if not errors:
             try:
                 with request.env.cr.savepoint():

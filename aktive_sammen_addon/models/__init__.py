@@ -15,6 +15,7 @@ from . import aktive_loneliness_measure_access_log
 from . import aktive_municipal_unit
 from . import aktive_network_member
 from . import aktive_network_role
+from . import aktive_notice
 from . import aktive_participant
 from . import aktive_participant_access_log
 from . import aktive_participant_consent
@@ -37,6 +38,7 @@ from . import aktive_wish_municipal_duty
 from . import ir_actions_report
 from . import ir_attachment
 from . import ir_module_module
+from . import mail_activity
 from . import mail_followers
 from . import mail_thread
 from . import res_company
@@ -59,3 +61,11 @@ from . import aktive_health_terms
 # isort: split
 # Extends the participant (after its privacy and access log) and the follow-up.
 from . import aktive_participant_loneliness
+
+# isort: split
+# The parties inform each other (aktive.notice): extends the participant, the network and the
+# wish defined above; closing a case ends its assignments.
+from . import aktive_network_member_notice
+from . import aktive_participant_closing
+from . import aktive_participant_notice
+from . import aktive_wish_notice

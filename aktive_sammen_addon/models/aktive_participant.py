@@ -688,8 +688,18 @@ class AktiveParticipant(models.Model):
     def _cron_end_of_pause(self):
         """Paused cases whose date has come: remind the coordinator to get in touch again."""
         today = fields.Date.context_today(self)
+        # A notice of the pause itself (models/aktive_notice.py) is no reminder to call.
+        notice = self.env.ref("aktive_sammen_addon.mail_activity_type_notice", False)
         due = self.search(
-            [("state", "=", "paused"), ("paused_until", "<=", today), ("activity_ids", "=", False)]
+            [
+                ("state", "=", "paused"),
+                ("paused_until", "<=", today),
+                (
+                    "activity_ids",
+                    "not any",
+                    [("activity_type_id", "!=", notice.id if notice else 0)],
+                ),
+            ]
         )
         for participant in due:
             user = participant.coordinator_id or self.env.user

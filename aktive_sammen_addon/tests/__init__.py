@@ -43,6 +43,8 @@ from . import test_multi_company
 from . import test_municipal_duty
 from . import test_municipal_path
 from . import test_municipal_tour
+from . import test_notices
+from . import test_notices_portal
 from . import test_performance
 from . import test_portal
 from . import test_portal_tour
