@@ -165,13 +165,14 @@ class AktiveCasePrivacy(models.AbstractModel):
                 if company and case.exists() and case.company_id.id != company:
                     raise AccessError(
                         self.env._(
-                            "The company of a %(model)s is its case's: it cannot be given.",
+                            "%(model)s: the company is the case's, it cannot be given.",
                             model=self._description,
                         )
                     )
         if defaults:
+            # A whole new context: dropping a key cannot be said with keyword arguments.
             context = {k: v for k, v in self.env.context.items() if k != "default_company_id"}
-            self = self.with_context(context)
+            self = self.with_context(context)  # pylint: disable=context-overridden
         return self, [{k: v for k, v in vals.items() if k != "company_id"} for vals in vals_list]
 
     def _aktive_check_case_vals(self, vals):
@@ -190,7 +191,8 @@ class AktiveCasePrivacy(models.AbstractModel):
             ):
                 raise AccessError(
                     self.env._(
-                        "A %(model)s stays on its case and in its company: it cannot be moved.",
+                        "%(model)s: a record of a case stays on its case and in its company, "
+                        "it cannot be moved.",
                         model=self._description,
                     )
                 )

@@ -169,7 +169,9 @@ class AktiveParticipant(models.Model):
             dropped = participant.wish_ids.filtered(lambda w: w.state == "dropped")
             # A dropped wish keeps a reason (the wish's constraint): a neutral one.
             (participant.wish_ids - dropped).write({**wish_vals, "drop_reason": False})
-            dropped.write({**wish_vals, "drop_reason": env._("Anonymised after the retention period.")})
+            dropped.write(
+                {**wish_vals, "drop_reason": env._("Anonymised after the retention period.")}
+            )
         cases.sensitive_note_ids.unlink()
         cases.contact_log_ids.unlink()
         cases.network_member_ids.with_context(active_test=False).filtered(

@@ -162,7 +162,11 @@ class TestContactLogAuthorship(AccessCase):
         entry logged on the wrong person is logged again there: test_case_integrity.py)."""
         entry = self.as_role("volunteer", LOG).browse(self.log.id)
         entry.write(
-            {"participant_id": self.participant.id, "user_id": self.volunteer_user.id, "kind": "phone"}
+            {
+                "participant_id": self.participant.id,
+                "user_id": self.volunteer_user.id,
+                "kind": "phone",
+            }
         )
         self.assertEqual(entry.kind, "phone")
         moved = self.as_role("coordinator", LOG).browse(self.log.id)

@@ -87,7 +87,9 @@ class TestRecordsStayOnTheirCase(IntegrityCase):
         Participant = self.as_role("coordinator", "aktive.participant")
         for field, record in (("wish_ids", self.wish), ("contact_log_ids", self.log)):
             with self.subTest(field=field):
-                with self.assertDenied("coordinator", record._name, "write", "move to another case"):
+                with self.assertDenied(
+                    "coordinator", record._name, "write", "move to another case"
+                ):
                     Participant.browse(self.foreign.id).write({field: [Command.link(record.id)]})
                 self.assertEqual(record.participant_id, self.participant)
 
@@ -96,7 +98,9 @@ class TestRecordsStayOnTheirCase(IntegrityCase):
             self.as_role("volunteer", "aktive.contact.log").browse(self.log.id).write(
                 {"participant_id": self.case_b.id}
             )
-        with self.assertDenied("municipal", "aktive.sensitive.note", "write", "move to another case"):
+        with self.assertDenied(
+            "municipal", "aktive.sensitive.note", "write", "move to another case"
+        ):
             self.as_role("municipal", "aktive.sensitive.note").browse(self.note.id).write(
                 {"participant_id": self.foreign.id}
             )
@@ -138,7 +142,11 @@ class TestRecordsStayOnTheirCase(IntegrityCase):
             "municipal", "aktive.sensitive.note", "create", "company of a case record"
         ):
             Note.create(
-                {"participant_id": self.participant.id, "note": "x", "company_id": self.company_b.id}
+                {
+                    "participant_id": self.participant.id,
+                    "note": "x",
+                    "company_id": self.company_b.id,
+                }
             )
         wish = Wish.create({**vals, "company_id": self.env.company.id})
         self.assertEqual(wish.company_id, self.env.company)
@@ -254,7 +262,9 @@ class TestIntegrityOverJsonRpc(HttpCase):
         self.authenticate("rpc_municipal", "rpc_municipal")
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
             self.call(
-                "aktive.sensitive.note", "write", [[self.note.id], {"company_id": self.company_b.id}]
+                "aktive.sensitive.note",
+                "write",
+                [[self.note.id], {"company_id": self.company_b.id}],
             )
         self.note.invalidate_recordset()
         self.assertEqual(self.note.company_id, self.case.company_id)
@@ -275,7 +285,7 @@ class TestIntegrityOverJsonRpc(HttpCase):
         self.case.invalidate_recordset()
         self.assertFalse(self.case.anonymised or self.case.date_closed)
         self.assertFalse(
-            self.env["aktive.participant"].with_context(active_test=False).search(
-                [("name", "=", "Rpc New")]
-            )
+            self.env["aktive.participant"]
+            .with_context(active_test=False)
+            .search([("name", "=", "Rpc New")])
         )
