@@ -41,7 +41,7 @@ class AktiveActivity(models.Model):
         """An agreed or fulfilled wish keeps what it was met with (the wish itself cannot be
         deleted either): such an activity is archived, not deleted. Counted as superuser, so
         a wish the coordinator cannot see still counts."""
-        if self.env.context.get("aktive_retention"):
+        if self._aktive_in_retention():
             return
         met = (
             self.env["aktive.wish"]

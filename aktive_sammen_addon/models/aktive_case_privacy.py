@@ -8,6 +8,9 @@ from odoo.fields import Domain
 # The fields mail.thread and mail.activity.mixin add to a model: the case log, its followers
 # and the case workers' activities.
 CHATTER_MODELS = ("mail.thread", "mail.activity.mixin")
+# Context key of the retention run (models/aktive_participant_privacy.py): it lets the
+# history guards of unlink pass, and is honoured for the superuser only (_aktive_in_retention).
+RETENTION_KEY = "aktive_retention"
 
 
 class AktiveCasePrivacy(models.AbstractModel):
@@ -24,12 +27,25 @@ class AktiveCasePrivacy(models.AbstractModel):
     - Field-level write rights: ``_aktive_field_writers`` maps a field to the groups that may
       change it, for the fields whose change moves a case to other people (its contact card,
       its coordinator) - record rules and access rights know only whole records.
+    - A case's records stay on their case: ``_aktive_case_field`` names the field of a child
+      record (a wish, a note, a log entry ...) that points to its case. It is given on create
+      and never changed after (only the superuser moves a record), and the record's stored
+      company is the case's: a company given from outside is refused when it differs.
+    - Fields only the model's own processes write (``_aktive_process_fields``: the step move,
+      closing, the retention run): no user gives them, on create or on write; those processes
+      write them as superuser. ``_aktive_created_as`` names the only value a user may create a
+      record with (a case is created active).
+    - Context keys relax nothing: a ``default_<field>`` key counts as the value given, and the
+      retention key is honoured for the superuser only.
     """
 
     _name = "aktive.case.privacy"
     _description = "Aktive Sammen: privacy beyond the record rules"
 
     _aktive_field_writers = {}
+    _aktive_case_field = None
+    _aktive_process_fields = ()
+    _aktive_created_as = {}
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
@@ -69,15 +85,106 @@ class AktiveCasePrivacy(models.AbstractModel):
             cls._aktive_chatter_names = frozenset(names)
         return cls._aktive_chatter_names
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            self._aktive_check_created_vals(vals_list)
+        if self._aktive_case_field:
+            self, vals_list = self._aktive_case_company_vals(vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
         self._aktive_check_field_writers(vals)
+        self._aktive_check_case_vals(vals)
         return super().write(vals)
 
     def _aktive_check_field_writers(self, vals):
         if self.env.su:
             return
-        for name, groups in self._aktive_field_writers.items():
-            if name not in vals or self.env.user.has_groups(groups):
+        process = set(self._aktive_process_fields)
+        for name in vals.keys() & (self._aktive_field_writers.keys() | process):
+            if name not in process and self.env.user.has_groups(self._aktive_field_writers[name]):
+                continue
+            field = self._fields[name]
+            new = field.convert_to_cache(vals[name], self, validate=False)
+            if any(
+                field.convert_to_cache(record[name], self, validate=False) != new for record in self
+            ):
+                raise AccessError(self._aktive_refusal(name))
+
+    def _aktive_refusal(self, name):
+        field = self._fields[name]._description_string(self.env)
+        if name in self._aktive_process_fields:
+            return self.env._(
+                "The field %(field)s of %(model)s is set by the application (moving the step, "
+                "closing, the retention period), not by hand.",
+                field=field,
+                model=self._description,
+            )
+        return self.env._(
+            "You may not change the field %(field)s of %(model)s.",
+            field=field,
+            model=self._description,
+        )
+
+    # --- what a user may not give on create -------------------------------------------------
+    def _aktive_given_defaults(self, names):
+        """{name: value} of the ``default_<name>`` context keys among `names`: a default from
+        the context is a value given by the caller like any other."""
+        context = self.env.context
+        return {name: context[f"default_{name}"] for name in names if f"default_{name}" in context}
+
+    @api.model
+    def _aktive_check_created_vals(self, vals_list):
+        """Process fields are created empty, and the fields of ``_aktive_created_as`` with
+        their one value (a case is created active)."""
+        names = set(self._aktive_process_fields) | self._aktive_created_as.keys()
+        if not names:
+            return
+        defaults = self._aktive_given_defaults(names)
+        for vals in vals_list:
+            given = {**defaults, **{n: vals[n] for n in names if n in vals}}
+            for name, value in given.items():
+                expected = self._aktive_created_as.get(name, False)
+                if bool(value) != bool(expected):
+                    raise AccessError(self._aktive_refusal(name))
+
+    # --- a case's records stay on their case --------------------------------------------------
+    @api.model
+    def _aktive_case_company_vals(self, vals_list):
+        """(model, vals_list) with the company left to the case: a company given on create
+        (in the values or as ``default_company_id``) that is not the case's is refused, and
+        the stored company is always computed from the case."""
+        case_field = self._aktive_case_field
+        defaults = self._aktive_given_defaults(["company_id"])
+        given = [vals.get("company_id", defaults.get("company_id")) for vals in vals_list]
+        if any(given):
+            # sudo: only the company of the cases named, to compare; the record rules check
+            # the new records as the user.
+            cases = self.env[self._fields[case_field].comodel_name].sudo()
+            for vals, company in zip(vals_list, given, strict=True):
+                case = cases.browse(vals.get(case_field))
+                if company and case.exists() and case.company_id.id != company:
+                    raise AccessError(
+                        self.env._(
+                            "%(model)s: the company is the case's, it cannot be given.",
+                            model=self._description,
+                        )
+                    )
+        if defaults:
+            # A whole new context: dropping a key cannot be said with keyword arguments.
+            context = {k: v for k, v in self.env.context.items() if k != "default_company_id"}
+            self = self.with_context(context)  # pylint: disable=context-overridden
+        return self, [{k: v for k, v in vals.items() if k != "company_id"} for vals in vals_list]
+
+    def _aktive_check_case_vals(self, vals):
+        """A record stays on its case (the superuser may move it), and its stored company is
+        the case's: neither is written from outside."""
+        case_field = self._aktive_case_field
+        if not case_field or self.env.su:
+            return
+        for name in (case_field, "company_id"):
+            if name not in vals:
                 continue
             field = self._fields[name]
             new = field.convert_to_cache(vals[name], self, validate=False)
@@ -86,11 +193,16 @@ class AktiveCasePrivacy(models.AbstractModel):
             ):
                 raise AccessError(
                     self.env._(
-                        "You may not change the field %(field)s of %(model)s.",
-                        field=field._description_string(self.env),
+                        "%(model)s: a record of a case stays on its case and in its company, "
+                        "it cannot be moved.",
                         model=self._description,
                     )
                 )
+
+    def _aktive_in_retention(self):
+        """Whether the retention run deletes these records: its context key, for the
+        superuser only (any caller can set a context key over JSON-RPC)."""
+        return self.env.su and bool(self.env.context.get(RETENTION_KEY))
 
 
 def aktive_rule_aware_domain(model, domain, names=None):

@@ -12,6 +12,8 @@ class AktiveContactFormVersion(models.Model):
     _name = "aktive.contact.form.version"
     _description = "Contact form version"
     _inherit = ["aktive.case.privacy", "aktive.input.guard"]
+    # A case's record: it stays on its case, its company is the case's (aktive.case.privacy).
+    _aktive_case_field = "participant_id"
     _order = "participant_id, version desc"
 
     participant_id = fields.Many2one(

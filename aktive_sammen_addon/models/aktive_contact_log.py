@@ -14,6 +14,8 @@ class AktiveContactLog(models.Model):
     _name = "aktive.contact.log"
     _description = "Contact log entry"
     _inherit = ["aktive.case.privacy", "aktive.input.guard"]
+    # A case's record: it stays on its case, its company is the case's (aktive.case.privacy).
+    _aktive_case_field = "participant_id"
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -68,17 +70,11 @@ class AktiveContactLog(models.Model):
 
     def write(self, vals):
         """The record rules are checked on the entry as it was: without this, a volunteer
-        could move their own entry to another participant or pass it to another user."""
-        moved = [
-            name
-            for name in ("participant_id", "user_id")
-            if name in vals and any(log[name].id != vals[name] for log in self)
-        ]
+        could pass their own entry to another user. (No one moves it to another case:
+        aktive.case.privacy.)"""
+        moved = "user_id" in vals and any(log.user_id.id != vals["user_id"] for log in self)
         if moved and not self.env.su and not self.env.user.has_group(COORDINATORS):
             raise AccessError(
-                self.env._(
-                    "Only a coordinator can move a contact log entry to another participant "
-                    "or another user."
-                )
+                self.env._("Only a coordinator can give a contact log entry to another user.")
             )
         return super().write(vals)

@@ -16,6 +16,8 @@ class AktiveFollowup(models.Model):
     _name = "aktive.followup"
     _description = "Follow-up conversation"
     _inherit = ["mail.thread", "aktive.case.privacy", "aktive.input.guard"]
+    # A case's record: it stays on its case, its company is the case's (aktive.case.privacy).
+    _aktive_case_field = "participant_id"
     _order = "date_planned desc, id desc"
     _check_company_auto = True
     _rec_name = "participant_id"
@@ -151,7 +153,7 @@ class AktiveFollowup(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_held(self):
         """A conversation that took place is the case's history."""
-        if self.env.context.get("aktive_retention"):
+        if self._aktive_in_retention():
             return
         if any(followup.state == "held" for followup in self):
             raise UserError(

@@ -42,6 +42,8 @@ class AktiveLonelinessMeasure(models.Model):
     _name = "aktive.loneliness.measure"
     _description = "Loneliness measure"
     _inherit = ["aktive.case.privacy", "aktive.input.guard"]
+    # A case's record: it stays on its case, its company is the case's (aktive.case.privacy).
+    _aktive_case_field = "participant_id"
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -19,6 +19,8 @@ class AktiveNetworkMember(models.Model):
     _name = "aktive.network.member"
     _description = "Network member"
     _inherit = ["aktive.case.privacy", "aktive.input.guard"]
+    # A case's record: it stays on its case, its company is the case's (aktive.case.privacy).
+    _aktive_case_field = "participant_id"
     _order = "participant_id, sequence, id"
     _check_company_auto = True
     _rec_name = "partner_id"
@@ -177,7 +179,7 @@ class AktiveNetworkMember(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
-        if self.env.context.get("aktive_retention"):
+        if self._aktive_in_retention():
             return
         today = fields.Date.context_today(self)
         if any(m.date_start and m.date_start < today for m in self):

@@ -255,7 +255,22 @@ class AktiveParticipant(models.Model):
         "state": COORDINATORS,
         "municipal_unit_id": CASE_WORKERS,
         "municipal_contact_id": CASE_WORKERS,
+        # Archiving a case takes it off the case list: the coordinators' list (Archive action).
+        "active": COORDINATORS,
     }
+    # Written only by their process (aktive.case.privacy): the step move (date in the step,
+    # date the network was established), closing and reopening (date closed), the retention
+    # run (anonymised). Written by hand they would let a case escape retention, be anonymised
+    # early or skew the annual report.
+    _aktive_process_fields = (
+        "anonymised",
+        "date_anonymised",
+        "date_network_established",
+        "date_closed",
+        "date_last_stage_update",
+    )
+    # Nobody creates an archived case.
+    _aktive_created_as = {"active": True}
 
     _partner_uniq = models.Constraint(
         "UNIQUE(partner_id)", "This contact is a participant already: open that case instead."
@@ -486,12 +501,11 @@ class AktiveParticipant(models.Model):
         previous = {p.id: p.stage_id for p in backward}
         # Only a real move restarts the days in the step.
         moved = self.filtered(lambda p: p.stage_id != target)
-        result = super(AktiveParticipant, self - moved).write(vals) if moved != self else True
+        result = super().write(vals)
         if moved:
-            stamped = dict(vals, date_last_stage_update=fields.Datetime.now())
-            result = super(AktiveParticipant, moved).write(stamped) and result
+            moved._aktive_write_process_fields({"date_last_stage_update": fields.Datetime.now()})
         if target.guard == "active_member":
-            self.filtered(lambda p: not p.date_network_established).write(
+            self.filtered(lambda p: not p.date_network_established)._aktive_write_process_fields(
                 {"date_network_established": fields.Date.context_today(self)}
             )
         for participant in backward:
@@ -507,9 +521,18 @@ class AktiveParticipant(models.Model):
             )
         return result
 
+    def _aktive_write_process_fields(self, vals):
+        """The one path for a process's own fields (_aktive_process_fields), after the
+        process's checks have passed as the user: the step move, closing, reopening."""
+        if not set(vals) <= set(self._aktive_process_fields):
+            raise ValueError(f"not process fields: {sorted(vals)}")
+        # sudo: these fields no user writes (aktive.case.privacy refuses them); only the
+        # values the process computed, on the cases it was allowed to change.
+        return self.sudo().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
-        if self.env.context.get("aktive_retention"):
+        if self._aktive_in_retention():
             return  # the retention cron deletes whole expired cases, by the company's choice
         history = self._history_counts()
         for participant in self:
@@ -633,11 +656,13 @@ class AktiveParticipant(models.Model):
                         name=participant.name,
                     )
                 )
-        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+        self.write({"state": "closed"})
+        self._aktive_write_process_fields({"date_closed": fields.Date.context_today(self)})
         return True
 
     def action_reopen(self):
-        self.write({"state": "active", "close_reason": False, "date_closed": False})
+        self.write({"state": "active", "close_reason": False})
+        self._aktive_write_process_fields({"date_closed": False})
         return True
 
     def action_plan_followup(self):

@@ -335,6 +335,10 @@ class AktiveParticipant(models.Model):
         Consent and recipient are checked again: they may have changed while the composer
         was open."""
         self.ensure_one()
+        # The same check as the button (action_send_contact_form): the composer's context key
+        # (SEND_KEY) that leads here can be set by any caller, so it grants nothing more.
+        self.env["aktive.contact.form.version"].check_access("read")
+        self.check_access("write")
         self._check_contact_form_printable()
         recipient = self._contact_form_recipient()
         # sudo: the archive is kept whatever the sender may write on attachments; the

@@ -152,7 +152,7 @@ class AktiveFollowup(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_loneliness_measure(self):
-        if self.env.context.get("aktive_retention"):
+        if self._aktive_in_retention():
             return
         if self.sudo().loneliness_measure_ids:
             raise UserError(

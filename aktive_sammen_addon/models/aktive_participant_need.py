@@ -84,8 +84,9 @@ class AktiveParticipant(models.Model):
         return participants
 
     def _aktive_reporter_vals(self, vals):
-        """A reported need starts in step 1, active, without a coordinator, on a new card."""
-        vals = dict(vals)
+        """A reported need starts in step 1, active, without a coordinator, on a new card.
+        A ``default_partner_id`` or ``default_coordinator_id`` of the context counts as given."""
+        vals = {**self._aktive_given_defaults(["partner_id", "coordinator_id"]), **vals}
         if vals.get("partner_id"):
             raise AccessError(
                 self.env._(

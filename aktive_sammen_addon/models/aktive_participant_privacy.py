@@ -1,4 +1,5 @@
 import json
+import logging
 
 from dateutil.relativedelta import relativedelta
 from odoo import Command
@@ -7,6 +8,8 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
 
 # Marks the data access files: they hold a whole case, so they are removed after a day.
 EXPORT_DESCRIPTION = "Aktive Sammen: personal data export (removed after one day)"
@@ -44,14 +47,41 @@ class AktiveParticipant(models.Model):
                     ("anonymised", "=", False),
                 ]
             )
-        done = expired["anonymise"] | expired["delete"]
-        if expired["delete"]:
-            expired["delete"]._retention_delete()
-        if expired["anonymise"]:
-            expired["anonymise"]._anonymise()
+        done = expired["delete"]._retention_run("_retention_delete")
+        done |= expired["anonymise"]._retention_run("_anonymise")
         cases._gc_personal_data_exports()
         cases.env["aktive.access.log"]._cron_retention()
         return done.with_env(self.env)
+
+    def _retention_run(self, method):
+        """Run the retention `method` (_anonymise or _retention_delete) on these cases and
+        return those done. Each case succeeds or fails on its own: one case that cannot be
+        anonymised must not stop retention for every other case of every company. All the
+        cases go in one batch first (one search of their messages and files); only if that
+        fails, case by case, each in its own savepoint. A failure is logged with the case's
+        id and the kind of error - never its name or the error's text, which may quote it."""
+        if not self:
+            return self
+        try:
+            with self.env.cr.savepoint():
+                getattr(self, method)()
+            return self
+        except Exception:  # pylint: disable=broad-except
+            _logger.info("Retention: the batch of %s cases failed, retried case by case", len(self))
+        done = self.browse()
+        for case in self:
+            try:
+                with self.env.cr.savepoint():
+                    getattr(case, method)()
+                done |= case
+            except Exception as error:  # pylint: disable=broad-except
+                _logger.error(
+                    "Retention (%s) failed for case id %s: %s; the case is kept for the next run.",
+                    method,
+                    case.id,
+                    type(error).__name__,
+                )
+        return done
 
     @api.model
     def _gc_personal_data_exports(self):
@@ -135,13 +165,12 @@ class AktiveParticipant(models.Model):
                     "date_anonymised": fields.Date.context_today(self),
                 }
             )
-            participant.wish_ids.write(
-                {
-                    "name": env._("Wish"),
-                    "description": False,
-                    "agreement": False,
-                    "drop_reason": False,
-                }
+            wish_vals = {"name": env._("Wish"), "description": False, "agreement": False}
+            dropped = participant.wish_ids.filtered(lambda w: w.state == "dropped")
+            # A dropped wish keeps a reason (the wish's constraint): a neutral one.
+            (participant.wish_ids - dropped).write({**wish_vals, "drop_reason": False})
+            dropped.write(
+                {**wish_vals, "drop_reason": env._("Anonymised after the retention period.")}
             )
         cases.sensitive_note_ids.unlink()
         cases.contact_log_ids.unlink()

@@ -13,6 +13,8 @@ class AktiveSensitiveNote(models.Model):
     _name = "aktive.sensitive.note"
     _description = "Sensitive note"
     _inherit = ["mail.thread", "aktive.case.privacy", "aktive.input.guard"]
+    # A case's record: it stays on its case, its company is the case's (aktive.case.privacy).
+    _aktive_case_field = "participant_id"
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -13,6 +13,8 @@ class AktiveWish(models.Model):
     _name = "aktive.wish"
     _description = "Wish"
     _inherit = ["mail.thread", "aktive.case.privacy", "aktive.input.guard"]
+    # A case's record: it stays on its case, its company is the case's (aktive.case.privacy).
+    _aktive_case_field = "participant_id"
     _order = "sequence, id"
     _check_company_auto = True
     # Input limits (models/aktive_input_guard.py): a wish is a sentence in the person's own
@@ -117,7 +119,7 @@ class AktiveWish(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_agreed(self):
         """What was agreed or fulfilled is the case's history: drop it, with a reason."""
-        if self.env.context.get("aktive_retention"):
+        if self._aktive_in_retention():
             return
         if any(wish.state in ("agreed", "fulfilled") for wish in self):
             raise UserError(

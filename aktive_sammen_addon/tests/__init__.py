@@ -18,6 +18,7 @@ from . import test_board_progress
 from . import test_board_tour
 from . import test_case_actions
 from . import test_case_actions_tour
+from . import test_case_integrity
 from . import test_case_worker_group
 from . import test_case_workflow_tour
 from . import test_company_cards
@@ -25,6 +26,7 @@ from . import test_configuration
 from . import test_contact_form
 from . import test_contact_form_pdf
 from . import test_contact_log_tour
+from . import test_context_keys
 from . import test_cooperation_agreement
 from . import test_dashboard
 from . import test_desk_tour

@@ -8,6 +8,7 @@ an ended assignment, and the company rule."""
 from datetime import timedelta
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -155,15 +156,26 @@ class TestContactLogAuthorship(AccessCase):
         self.assertEqual(entries.mapped("user_id"), staff)
         self.assertEqual(len(entries), 3)
 
-    def test_unchanged_links_may_be_sent_again_changed_ones_only_by_a_coordinator(self):
-        """A form saves every field: the entry's own participant and user are no move."""
+    def test_unchanged_links_may_be_sent_again_the_user_changed_only_by_a_coordinator(self):
+        """A form saves every field: the entry's own participant and user are no move. The
+        coordinator gives an entry to another user; no one moves it to another case (an
+        entry logged on the wrong person is logged again there: test_case_integrity.py)."""
         entry = self.as_role("volunteer", LOG).browse(self.log.id)
-        entry.write({"user_id": self.volunteer_user.id, "kind": "phone"})
+        entry.write(
+            {
+                "participant_id": self.participant.id,
+                "user_id": self.volunteer_user.id,
+                "kind": "phone",
+            }
+        )
         self.assertEqual(entry.kind, "phone")
-        # the coordinator moves an entry logged on the wrong person
         moved = self.as_role("coordinator", LOG).browse(self.log.id)
-        moved.write({"participant_id": self.foreign.id})
-        self.assertEqual(self.log.participant_id, self.foreign)
+        moved.write({"user_id": self.coordinator.id})
+        log = self.log.sudo()  # created as the volunteer, who no longer reads it
+        self.assertEqual(log.user_id, self.coordinator)
+        with self.assertRaises(AccessError):
+            moved.write({"participant_id": self.foreign.id})
+        self.assertEqual(log.participant_id, self.participant)
 
 
 @tagged("post_install", "-at_install")

@@ -238,6 +238,55 @@ class TestRetention(AktiveCase):
         self.assertEqual(self.retention_searches(1), {"mail.message": 1, "ir.attachment": 1})
         self.assertEqual(self.retention_searches(4), {"mail.message": 1, "ir.attachment": 1})
 
+    # Row X13: retention goes case by case.
+    def test_x13_a_dropped_wish_is_anonymised_with_its_case(self):
+        """A dropped wish needs a reason (its constraint): anonymising gives it a neutral
+        one, instead of failing the whole run."""
+        dropped = self.add_wish(state="dropped", drop_reason="Arne Test did not like the choir")
+        self.close(self.participant, days_ago=800)
+        done = self.env["aktive.participant"]._cron_retention()
+        self.assertIn(self.participant, done)
+        self.assertTrue(self.participant.anonymised)
+        self.assertEqual(dropped.state, "dropped")
+        self.assertEqual(dropped.drop_reason, "Anonymised after the retention period.")
+        self.assertEqual(self.wish.drop_reason, False)
+
+    def test_x13_one_broken_case_does_not_stop_the_others(self):
+        """One case that fails is kept for the next run, logged by its id (never its name);
+        the other cases of every company are anonymised or deleted all the same."""
+        company_b = self.env["res.company"].create(
+            {"name": "Delete centre", "aktive_retention_action": "delete"}
+        )
+        env_b = self.env(context=dict(self.env.context, allowed_company_ids=company_b.ids))
+        deleted = env_b["aktive.participant"].create(
+            {"name": "Deleted Person", "company_id": company_b.id}
+        )
+        broken, other = self.env["aktive.participant"].create(
+            [{"name": "Broken Person"}, {"name": "Other Person"}]
+        )
+        for case in (self.participant, broken, other, deleted):
+            self.close(case, days_ago=800)
+        Participant = type(self.env["aktive.participant"])
+        anonymise = Participant._anonymise
+
+        def failing(cases):
+            if broken in cases:
+                raise ValueError("Broken Person cannot be anonymised")
+            return anonymise(cases)
+
+        logger = "odoo.addons.aktive_sammen_addon.models.aktive_participant_privacy"
+        with patch.object(Participant, "_anonymise", failing), self.assertLogs(logger) as logs:
+            done = self.env["aktive.participant"]._cron_retention()
+        self.assertEqual(done, self.participant | other | deleted)
+        self.assertTrue(self.participant.anonymised and other.anonymised)
+        self.assertFalse(deleted.exists())
+        self.assertFalse(broken.anonymised)
+        self.assertEqual(broken.name, "Broken Person", "kept whole for the next run")
+        errors = [line for line in logs.output if line.startswith("ERROR")]
+        self.assertEqual(len(errors), 1)
+        self.assertIn(f"case id {broken.id}", errors[0])
+        self.assertNotIn("Broken", "".join(logs.output))
+
 
 @tagged("post_install", "-at_install")
 class TestDataAccessRequest(AktiveCase):
