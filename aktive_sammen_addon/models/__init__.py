@@ -12,6 +12,7 @@ from . import aktive_followup
 from . import aktive_interest
 from . import aktive_loneliness_measure
 from . import aktive_loneliness_measure_access_log
+from . import aktive_municipal_message
 from . import aktive_municipal_unit
 from . import aktive_network_member
 from . import aktive_network_role
@@ -51,3 +52,11 @@ from . import aktive_health_terms
 # isort: split
 # Extends the participant (after its privacy and access log) and the follow-up.
 from . import aktive_participant_loneliness
+
+# isort: split
+# Extend the participant: the municipality's inbox, taking a case, the checklist, the
+# follow-up cadence.
+from . import aktive_participant_cadence
+from . import aktive_participant_checklist
+from . import aktive_participant_inbox
+from . import aktive_participant_take

@@ -40,6 +40,7 @@ from . import test_matching
 from . import test_matching_order
 from . import test_multi_company
 from . import test_municipal_duty
+from . import test_municipal_inbox
 from . import test_municipal_path
 from . import test_municipal_tour
 from . import test_performance
