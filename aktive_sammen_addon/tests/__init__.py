@@ -18,6 +18,7 @@ from . import test_board_progress
 from . import test_board_tour
 from . import test_case_actions
 from . import test_case_actions_tour
+from . import test_case_checklist
 from . import test_case_worker_group
 from . import test_case_workflow_tour
 from . import test_configuration
@@ -29,6 +30,7 @@ from . import test_dashboard
 from . import test_desk_tour
 from . import test_empty_states
 from . import test_field_access_walk
+from . import test_followup_cadence
 from . import test_form_updates
 from . import test_health_terms
 from . import test_http_access
@@ -52,5 +54,6 @@ from . import test_res_partner
 from . import test_settings
 from . import test_stored_language
 from . import test_suggestion_wizard
+from . import test_take_case
 from . import test_translations_loaded
 from . import test_views_per_role
