@@ -15,17 +15,18 @@ class AktiveParticipant(models.Model):
     def write(self, vals):
         if "stage_id" not in vals:
             return super().write(vals)
-        before = {participant.id: participant.stage_id for participant in self}
-        result = super().write(vals)
         target = self.env["aktive.stage"].browse(vals["stage_id"])
-        if target and target == self._aktive_followup_stage():
-            self.filtered(lambda p: before[p.id] != target)._aktive_plan_first_followup()
+        # By id, from the cache the write fills anyway: no read of the steps of its own.
+        entered_ids = [p.id for p in self if p.stage_id.id != target.id]
+        result = super().write(vals)
+        entered = self.browse(entered_ids)
+        # Step 5, the step that needs an active network member: entering it is when the
+        # network counts as established (date_network_established, the same condition).
+        # Read from the step's guard, not from the order of the steps: a move reads the
+        # steps once (tests/test_performance.py).
+        if entered and target.guard == "active_member":
+            entered._aktive_plan_first_followup()
         return result
-
-    def _aktive_followup_stage(self):
-        """Step 5: the step that needs an active network member, else the last one."""
-        stages = self._ordered_stages()
-        return stages.filtered(lambda s: s.guard == "active_member")[:1] or stages[-1:]
 
     def _aktive_plan_first_followup(self):
         """A follow-up a week from today for each case without a planned one."""
