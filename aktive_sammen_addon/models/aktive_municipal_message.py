@@ -42,7 +42,7 @@ class AktiveMunicipalMessage(models.Model):
 
     # No check_company: the company is the participant's (related), the picker would be empty.
     participant_id = fields.Many2one(
-        "aktive.participant", string="Participant", required=True, index=True, ondelete="cascade"
+        "aktive.participant", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="participant_id.company_id", store=True, index=True)
     municipal_unit_id = fields.Many2one(
@@ -96,9 +96,10 @@ class AktiveMunicipalMessage(models.Model):
                     raise AccessError(
                         self.env._("A worry about health comes from the volunteers' pages.")
                     )
-                if any(vals.get(name) for name in HANDLE_FIELDS - {"state"}) or vals.get(
-                    "state", "unhandled"
-                ) != "unhandled":
+                if (
+                    any(vals.get(name) for name in HANDLE_FIELDS - {"state"})
+                    or vals.get("state", "unhandled") != "unhandled"
+                ):
                     raise AccessError(
                         self.env._("Only the municipality marks a message as handled.")
                     )
@@ -169,11 +170,13 @@ class AktiveMunicipalMessage(models.Model):
                     escape(message.text),
                 ),
             )
-            sent.notification_ids.filtered(lambda n: n.res_partner_id == contact).is_read = False
+            sent.notification_ids.filtered(
+                lambda n, partner=contact: n.res_partner_id == partner
+            ).is_read = False
 
     # --- handling -----------------------------------------------------------------------------
     def action_open_handle_wizard(self):
-        """"Handled" asks what was done (wizard/aktive_municipal_handle_wizard.py)."""
+        """ "Handled" asks what was done (wizard/aktive_municipal_handle_wizard.py)."""
         self.ensure_one()
         self.check_access("write")
         self._aktive_check_unhandled()

@@ -85,7 +85,6 @@ class AktiveParticipant(models.Model):
             ],
             ids,
         )
-        _ = self.env._
         points = {}
         for participant in self:
             if not participant.id or participant.state == "closed":
@@ -93,19 +92,21 @@ class AktiveParticipant(models.Model):
             step = stages._index(participant.stage_id)
             missing = []
             if step >= CONTACT_FROM and not participant.municipal_contact_id:
-                missing.append(_("No municipal contact person"))
+                missing.append(self.env._("No municipal contact person"))
             if step >= CONSENT_FROM and not participant.consent_given:
-                missing.append(_("Consent not recorded"))
+                missing.append(self.env._("Consent not recorded"))
             if step >= CARRIED_FROM and participant.id in uncarried:
-                missing.append(_("An agreed wish nobody carries"))
+                missing.append(self.env._("An agreed wish nobody carries"))
             if (
                 step == last
                 and participant.state == "active"
                 and not participant.next_followup_date
             ):
-                missing.append(_("No next follow-up planned"))
+                missing.append(self.env._("No next follow-up planned"))
             if participant.id in unsigned:
-                missing.append(_("A volunteer in the network without a signed declaration"))
+                missing.append(
+                    self.env._("A volunteer in the network without a signed declaration")
+                )
             points[participant.id] = missing
         return points
 

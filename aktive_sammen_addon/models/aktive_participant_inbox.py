@@ -21,5 +21,5 @@ class AktiveParticipant(models.Model):
     )
 
     def action_open_municipal_report(self):
-        """"Report to the municipality" (wizard/aktive_municipal_report_wizard.py)."""
+        """ "Report to the municipality" (wizard/aktive_municipal_report_wizard.py)."""
         return self.env["aktive.municipal.report.wizard"]._aktive_open_for(self)

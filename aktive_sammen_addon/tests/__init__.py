@@ -35,6 +35,7 @@ from . import test_form_updates
 from . import test_health_terms
 from . import test_http_access
 from . import test_http_served
+from . import test_inbox_tour
 from . import test_landing
 from . import test_loneliness_measure
 from . import test_manifest

@@ -37,9 +37,7 @@ class TestCaseChecklist(AktiveCase):
         self.assertEqual(self.points(), [])
 
     def test_an_agreed_wish_nobody_carries(self):
-        self.participant.write(
-            {"municipal_contact_id": self.relative.id, "consent_given": True}
-        )
+        self.participant.write({"municipal_contact_id": self.relative.id, "consent_given": True})
         wish = self.add_wish(state="agreed")
         self.move_to(self.participant, 1)
         self.move_to(self.participant, 2)
@@ -53,9 +51,7 @@ class TestCaseChecklist(AktiveCase):
         self.assertEqual(self.points(), [CARRIED], "an ended membership carries nothing")
 
     def test_the_last_step_asks_for_the_next_follow_up(self):
-        self.participant.write(
-            {"municipal_contact_id": self.relative.id, "consent_given": True}
-        )
+        self.participant.write({"municipal_contact_id": self.relative.id, "consent_given": True})
         wish = self.add_wish(state="agreed")
         wish.network_member_ids = self.add_member(self.volunteer)
         for index in range(1, 5):

@@ -6,7 +6,6 @@ must not: another unit's contact person, the volunteers, and the coordinator for
 a worry without the person's consent to sharing (README row M7)."""
 
 from odoo import Command
-from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user
 from odoo.tests import tagged
@@ -27,7 +26,9 @@ class TestMunicipalInbox(AktiveCase):
         cls.participant.municipal_contact_id = cls.municipal_user.partner_id
         cls.add_member(cls, cls.volunteer)
         cls.other_municipal = new_test_user(
-            cls.env, login="aktive_other_municipal", groups="aktive_sammen_addon.group_aktive_municipal"
+            cls.env,
+            login="aktive_other_municipal",
+            groups="aktive_sammen_addon.group_aktive_municipal",
         )
         cls.other_unit.user_ids = cls.other_municipal
 
@@ -86,7 +87,9 @@ class TestMunicipalInbox(AktiveCase):
         action = mine.action_open_handle_wizard()
         self.assertEqual(action["res_model"], "aktive.municipal.message.handle")
         handle = self.as_user(self.municipal_user, action["res_model"])
-        handle.with_context(**action["context"]).create({"note": "Vurdering bestilt"}).action_confirm()
+        handle.with_context(**action["context"]).create(
+            {"note": "Vurdering bestilt"}
+        ).action_confirm()
         self.assertEqual(message.state, "handled")
         self.assertEqual(message.handled_note, "Vurdering bestilt")
         self.assertEqual(message.handled_by_id, self.municipal_user)
@@ -94,7 +97,10 @@ class TestMunicipalInbox(AktiveCase):
         self.assertFalse(message.activity_ids, "the to-do is done")
         # the sender is told, in the case's notifications they may read
         told = self.as_user(self.coordinator, "mail.message").search(
-            [("body", "ilike", "Vurdering bestilt"), ("partner_ids", "in", self.coordinator.partner_id.ids)]
+            [
+                ("body", "ilike", "Vurdering bestilt"),
+                ("partner_ids", "in", self.coordinator.partner_id.ids),
+            ]
         )
         self.assertTrue(told)
         with self.assertRaises(UserError):
@@ -121,7 +127,9 @@ class TestMunicipalInbox(AktiveCase):
         with self.assertDenied("coordinator", MESSAGE, "write", "acl"):
             Coordinator.browse(message.id).action_mark_handled("Selv fikset")
         with self.assertDenied("coordinator", MESSAGE, "create", "field"):
-            Coordinator.create({"participant_id": self.participant.id, "kind": "worry", "text": NEED})
+            Coordinator.create(
+                {"participant_id": self.participant.id, "kind": "worry", "text": NEED}
+            )
         with self.assertDenied("coordinator", MESSAGE, "create", "field"):
             Coordinator.create(
                 {"participant_id": self.participant.id, "text": NEED, "state": "handled"}
@@ -149,9 +157,9 @@ class TestMunicipalInbox(AktiveCase):
                 with self.assertDenied("volunteer", MESSAGE, "read", "acl"):
                     self.as_user(user).browse(message.id).read(["text"])
                 with self.assertDenied("volunteer", "aktive.participant", "read", "field"):
-                    self.as_user(user, "aktive.participant").browse(
-                        self.participant.id
-                    ).read(["municipal_message_ids"])
+                    self.as_user(user, "aktive.participant").browse(self.participant.id).read(
+                        ["municipal_message_ids"]
+                    )
 
     # --- the volunteers' worries land in the same inbox ---------------------------------------
     def test_m7_a_worry_lands_in_the_inbox_with_its_note(self):
@@ -170,7 +178,11 @@ class TestMunicipalInbox(AktiveCase):
         message = self.worry()
         Coordinator = self.as_user(self.coordinator)
         self.assertNothingFound(
-            Coordinator.search([("text", "ilike", "forvirret")]), "coordinator", MESSAGE, "search", "rule"
+            Coordinator.search([("text", "ilike", "forvirret")]),
+            "coordinator",
+            MESSAGE,
+            "search",
+            "rule",
         )
         with self.assertDenied("coordinator", MESSAGE, "read", "rule"):
             Coordinator.browse(message.id).read(["text"])
@@ -196,5 +208,9 @@ class TestMunicipalInbox(AktiveCase):
         stranger = self.new_role_user("aktive_other_company_municipal", "municipal", other)
         self.unit.sudo().user_ids = [Command.link(stranger.id)]
         self.assertNothingFound(
-            self.as_user(stranger).search([("id", "=", message.id)]), "municipal", MESSAGE, "search", "company"
+            self.as_user(stranger).search([("id", "=", message.id)]),
+            "municipal",
+            MESSAGE,
+            "search",
+            "company",
         )

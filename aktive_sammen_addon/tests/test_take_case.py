@@ -24,8 +24,10 @@ class TestTakeCase(AktiveCase):
 
     def reported(self):
         self.env.invalidate_all()
-        case = self.env["aktive.participant"].with_user(self.municipal_user).create(
-            {"name": "Gunnar Test", "need_description": "Sitter mye alene"}
+        case = (
+            self.env["aktive.participant"]
+            .with_user(self.municipal_user)
+            .create({"name": "Gunnar Test", "need_description": "Sitter mye alene"})
         )
         return case.with_user(self.coordinator)
 
@@ -69,12 +71,16 @@ class TestTakeCase(AktiveCase):
         self.coordinator.lang = "en_US"
         case = self.reported()
         case.action_take_case()
-        expected = self.env(context={"lang": "nb_NO"})._(
-            "%(coordinator)s took the case of %(name)s on %(date)s.",
-            coordinator=self.coordinator.name,
-            name="Gunnar Test",
-            date="DATE",
-        ).split("DATE")[0]
+        expected = (
+            self.env(context={"lang": "nb_NO"})
+            ._(
+                "%(coordinator)s took the case of %(name)s on %(date)s.",
+                coordinator=self.coordinator.name,
+                name="Gunnar Test",
+                date="DATE",
+            )
+            .split("DATE")[0]
+        )
         self.assertNotIn("took the case", expected, "a bokmål text exists")
         self.assertIn(expected, str(self.told(case).body))
 

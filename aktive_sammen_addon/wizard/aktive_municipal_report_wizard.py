@@ -26,9 +26,7 @@ class AktiveMunicipalReportWizard(models.TransientModel):
         help="When a volunteer told you: they are named to the municipality.",
     )
     volunteer_ids = fields.Many2many("res.partner", compute="_compute_volunteer_ids")
-    recipient_id = fields.Many2one(
-        "res.partner", string="Goes to", compute="_compute_recipient_id"
-    )
+    recipient_id = fields.Many2one("res.partner", string="Goes to", compute="_compute_recipient_id")
 
     @api.depends("participant_id")
     def _compute_volunteer_ids(self):
@@ -47,9 +45,7 @@ class AktiveMunicipalReportWizard(models.TransientModel):
     @api.model
     def _aktive_check_case(self, participant):
         if participant.state == "closed":
-            raise UserError(
-                self.env._("The case of %(name)s is closed.", name=participant.name)
-            )
+            raise UserError(self.env._("The case of %(name)s is closed.", name=participant.name))
         contact, users = self.env["aktive.municipal.message"]._aktive_recipients(participant)
         if not (contact or users):
             raise UserError(
