@@ -110,9 +110,9 @@ class AktiveMunicipalMessage(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        """A message stays what was sent: the municipality changes only whether and how it
-        was handled (action_mark_handled)."""
-        if not self.env.su and set(vals) - HANDLE_FIELDS:
+        """A message stays what was sent, and is handled only with a note, by whoever
+        handles it (action_mark_handled): no direct write, also not of its state."""
+        if not self.env.su:
             raise AccessError(self.env._("A message sent to the municipality cannot be changed."))
         return super().write(vals)
 
@@ -201,7 +201,10 @@ class AktiveMunicipalMessage(models.Model):
             raise UserError(self.env._("Write what was done before marking it handled."))
         self.check_access("write")
         self._aktive_check_unhandled()
-        self.write(
+        # sudo: the write right is checked just above (the municipal contacts of the case);
+        # the message itself refuses direct writes, so a state is never set without a note
+        # or under another name.
+        self.sudo().write(
             {
                 "state": "handled",
                 "handled_note": note,

@@ -114,8 +114,13 @@ class TestMunicipalInbox(AktiveCase):
 
     def test_m7_the_message_stays_what_was_sent(self):
         message = self.send_need()
+        mine = self.as_user(self.municipal_user).browse(message.id)
         with self.assertDenied("municipal", MESSAGE, "write", "field"):
-            self.as_user(self.municipal_user).browse(message.id).write({"text": "Endret"})
+            mine.write({"text": "Endret"})
+        # handled only with a note, under their own name
+        with self.assertDenied("municipal", MESSAGE, "write", "field"):
+            mine.write({"state": "handled", "handled_by_id": self.coordinator.id})
+        self.assertEqual(message.state, "unhandled")
         with self.assertDenied("municipal", MESSAGE, "create", "acl"):
             self.as_user(self.municipal_user).create(
                 {"participant_id": self.participant.id, "text": NEED}
