@@ -43,6 +43,7 @@
         "views/aktive_volunteer_contact_views.xml",
         "views/aktive_cooperation_agreement_views.xml",
         "views/aktive_health_terms_views.xml",
+        "views/aktive_municipal_message_views.xml",
         "wizard/aktive_volunteer_suggestion_views.xml",
         "wizard/aktive_settings_views.xml",
         "views/aktive_volunteer_hours_views.xml",

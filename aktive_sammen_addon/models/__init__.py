@@ -12,6 +12,7 @@ from . import aktive_followup
 from . import aktive_interest
 from . import aktive_loneliness_measure
 from . import aktive_loneliness_measure_access_log
+from . import aktive_municipal_message
 from . import aktive_municipal_unit
 from . import aktive_network_member
 from . import aktive_network_role
@@ -69,3 +70,9 @@ from . import aktive_network_member_notice
 from . import aktive_participant_closing
 from . import aktive_participant_notice
 from . import aktive_wish_notice
+# Extend the participant: the municipality's inbox, taking a case, the checklist, the
+# follow-up cadence.
+from . import aktive_participant_cadence
+from . import aktive_participant_checklist
+from . import aktive_participant_inbox
+from . import aktive_participant_take

@@ -114,4 +114,19 @@ class AktiveSensitiveNote(models.Model):
             # Notified by e-mail (Odoo's default), they would have it only as an e-mail - lost
             # without a mail server. Left unread, it is in their Inbox too.
             message.notification_ids.filtered(lambda n: n.res_partner_id == contact).is_read = False
+        # In the municipality's inbox too (models/aktive_municipal_message.py), linked to the
+        # note: as superuser, like the note (a volunteer has no access right to the inbox).
+        self.env["aktive.municipal.message"].with_user(SUPERUSER_ID).with_context(
+            mail_create_nosubscribe=True
+        ).create(
+            {
+                "participant_id": participant.id,
+                "kind": "worry",
+                "text": text,
+                "sender_id": volunteer.id,
+                "volunteer_id": volunteer.partner_id.id,
+                "recipient_id": contact.id,
+                "sensitive_note_id": note.id,
+            }
+        )
         return note

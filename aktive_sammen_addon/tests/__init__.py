@@ -19,6 +19,7 @@ from . import test_board_tour
 from . import test_case_actions
 from . import test_case_actions_tour
 from . import test_case_integrity
+from . import test_case_checklist
 from . import test_case_worker_group
 from . import test_case_workflow_tour
 from . import test_company_cards
@@ -32,10 +33,12 @@ from . import test_dashboard
 from . import test_desk_tour
 from . import test_empty_states
 from . import test_field_access_walk
+from . import test_followup_cadence
 from . import test_form_updates
 from . import test_health_terms
 from . import test_http_access
 from . import test_http_served
+from . import test_inbox_tour
 from . import test_landing
 from . import test_loneliness_measure
 from . import test_manifest
@@ -43,6 +46,7 @@ from . import test_matching
 from . import test_matching_order
 from . import test_multi_company
 from . import test_municipal_duty
+from . import test_municipal_inbox
 from . import test_municipal_path
 from . import test_municipal_tour
 from . import test_notices
@@ -57,6 +61,7 @@ from . import test_search_paths
 from . import test_settings
 from . import test_stored_language
 from . import test_suggestion_wizard
+from . import test_take_case
 from . import test_translations_loaded
 from . import test_views_per_role
 from . import test_volunteer_messages

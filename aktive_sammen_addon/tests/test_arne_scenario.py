@@ -73,9 +73,9 @@ class TestArneScenario(AktiveCase):
         arne.action_next_step()
         self.assertEqual(arne.stage_id, self.stages[4])
         (lions | books).write({"state": "fulfilled"})
-        first = self.env["aktive.followup"].create(
-            {"participant_id": arne.id, "date_planned": self.today - timedelta(days=1)}
-        )
+        # The first follow-up is planned a week after the network is established.
+        [first] = arne.followup_ids.filtered(lambda f: f.state == "planned")
+        self.assertEqual(first.date_planned, self.today + timedelta(days=7))
         first.write({"summary": "Very happy; Mahmoud has visited twice.", "outcome": "continue"})
         first.action_hold()
         self.assertEqual(arne.next_followup_date, self.today + relativedelta(months=2))

@@ -5,6 +5,8 @@ from . import aktive_case_wizard
 from . import aktive_activity_suggestion_line
 from . import aktive_annual_report_wizard
 from . import aktive_close_wizard
+from . import aktive_municipal_handle_wizard
+from . import aktive_municipal_report_wizard
 from . import aktive_pause_wizard
 from . import aktive_settings
 from . import aktive_volunteer_suggestion
