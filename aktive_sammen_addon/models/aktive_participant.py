@@ -434,6 +434,11 @@ class AktiveParticipant(models.Model):
     def create(self, vals_list):
         """A participant is a contact: reuse the one given, else make one from the name."""
         Partner = self.env["res.partner"]
+        # The input guard before the contact card is made: a 3 MB name or a NUL byte would
+        # fail in the card's write (the database), before the guard on the case could run.
+        self._check_input_vals_list(vals_list)
+        for vals in vals_list:
+            self._check_input_types(vals)
         for vals in vals_list:
             if not vals.get("partner_id"):
                 if not vals.get("name"):

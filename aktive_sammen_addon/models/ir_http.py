@@ -1,0 +1,60 @@
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.http import request
+from werkzeug.exceptions import BadRequest
+
+from .aktive_input_guard import unstorable
+
+MODULE = "aktive_sammen_addon"
+# Parameters by which Odoo's own routes name the model a request is about: call_kw and
+# call_button (model), the chatter (thread_model), attachments and actions (res_model).
+MODEL_PARAMS = ("model", "thread_model", "res_model")
+
+
+class IrHttp(models.AbstractModel):
+    """Requests that carry a character no text can hold - a NUL byte (``%00`` in an address,
+    ``\\u0000`` in JSON) or a lone surrogate (``\\ud800``) - stop here with a 400 page or a
+    JSON-RPC error that says so, instead of a 500 from the database ("A string literal cannot
+    contain NUL") or from encoding the answer. For the addon's own routes and for calls on
+    the addon's models; Odoo's other routes are Odoo's (README, known limits)."""
+
+    _inherit = "ir.http"
+
+    @classmethod
+    def _dispatch(cls, endpoint):
+        if cls._aktive_guarded(endpoint) and unstorable(request.params):
+            message = request.env._(
+                "The request holds a character that cannot be stored: a NUL byte or a broken "
+                "character. Nothing was saved. Remove it and try again."
+            )
+            if endpoint.routing.get("type") == "http":
+                raise BadRequest(message)
+            raise UserError(message)
+        return super()._dispatch(endpoint)
+
+    @classmethod
+    def _aktive_guarded(cls, endpoint):
+        """A route the addon defines or overrides, or a call naming one of its models."""
+        controller = getattr(endpoint, "func", None)
+        controller = getattr(controller, "__self__", None)
+        name = getattr(endpoint, "__name__", None)
+        if controller is not None and name and any(
+            name in klass.__dict__ and klass.__module__.startswith(f"odoo.addons.{MODULE}.")
+            for klass in type(controller).__mro__
+        ):
+            return True
+        for key in MODEL_PARAMS:
+            model = request.params.get(key)
+            if isinstance(model, str) and model in request.env.registry:
+                if request.env.registry[model]._original_module == MODULE:
+                    return True
+        return False
+
+    @classmethod
+    def _serve_fallback(cls):
+        """An address no route matches goes to Odoo's fallback, which looks it up as an
+        attachment's URL in the database: with a NUL byte in it (/my/aktive/person/%00) that
+        is a 500. No attachment has such an address: not found."""
+        if unstorable(request.httprequest.path):
+            return None
+        return super()._serve_fallback()
