@@ -1,3 +1,5 @@
+import base64
+import binascii
 import datetime
 import re
 from collections.abc import Mapping
@@ -168,6 +170,16 @@ class AktiveInputGuard(models.AbstractModel):
             if isinstance(value, models.BaseModel):  # the ORM takes records as they are
                 return value._name != field.comodel_name
             return self._input_commands_wrong(value)
+        if kind in ("binary", "image"):
+            if isinstance(value, bytes):
+                return False  # the content itself, as code writes it
+            if not isinstance(value, str):
+                return True
+            try:  # base64, as the form sends it: anything else would be stored as a file
+                base64.b64decode("".join(value.split()), validate=True)  # lines allowed
+            except binascii.Error:
+                return True
+            return False
         if kind in ("date", "datetime", "float", "monetary", "selection"):
             try:
                 field.convert_to_cache(value, self)

@@ -454,6 +454,8 @@ class AktiveParticipant(models.Model):
         return participants
 
     def write(self, vals):
+        # The input guard first: the card and the step below are looked up by the ids given.
+        self._check_input_types(vals)
         if vals.get("partner_id"):
             # the new card and the old one: an old card stays as private as the case
             (

@@ -30,7 +30,36 @@ class IrHttp(models.AbstractModel):
             if endpoint.routing.get("type") == "http":
                 raise BadRequest(message)
             raise UserError(message)
+        cls._aktive_check_create_call()
         return super()._dispatch(endpoint)
+
+    @classmethod
+    def _aktive_check_create_call(cls):
+        """A JSON-RPC create on one of the addon's models with something else than the values
+        of records ("abc", ["abc"]) fails in the first override that reads them, before the
+        input guard's own create: checked here, for every model of the addon at once."""
+        params = request.params
+        if params.get("method") != "create" or not cls._aktive_model(params.get("model")):
+            return
+        Model = request.env[params["model"]]
+        if Model._abstract:
+            raise UserError(
+                request.env._("%(model)s cannot be created.", model=Model._description)
+            )
+        args = params.get("args") or []
+        kwargs = params.get("kwargs") or {}
+        vals_list = args[0] if args else kwargs.get("vals_list", [])
+        if isinstance(vals_list, dict):
+            vals_list = [vals_list]
+        if isinstance(vals_list, (list, tuple)) and all(isinstance(v, dict) for v in vals_list):
+            return
+        raise UserError(
+            request.env._(
+                "%(model)s: %(value)s are not the values of a record.",
+                model=Model._description,
+                value=repr(vals_list)[:80],
+            )
+        )
 
     @classmethod
     def _aktive_guarded(cls, endpoint):
@@ -43,12 +72,15 @@ class IrHttp(models.AbstractModel):
             for klass in type(controller).__mro__
         ):
             return True
-        for key in MODEL_PARAMS:
-            model = request.params.get(key)
-            if isinstance(model, str) and model in request.env.registry:
-                if request.env.registry[model]._original_module == MODULE:
-                    return True
-        return False
+        return any(cls._aktive_model(request.params.get(key)) for key in MODEL_PARAMS)
+
+    @classmethod
+    def _aktive_model(cls, model):
+        """Whether `model` names a model the addon defines."""
+        registry = request.env.registry
+        return isinstance(model, str) and model in registry and (
+            registry[model]._original_module == MODULE
+        )
 
     @classmethod
     def _serve_fallback(cls):
