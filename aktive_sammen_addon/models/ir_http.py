@@ -43,9 +43,7 @@ class IrHttp(models.AbstractModel):
             return
         Model = request.env[params["model"]]
         if Model._abstract:
-            raise UserError(
-                request.env._("%(model)s cannot be created.", model=Model._description)
-            )
+            raise UserError(request.env._("%(model)s cannot be created.", model=Model._description))
         args = params.get("args") or []
         kwargs = params.get("kwargs") or {}
         vals_list = args[0] if args else kwargs.get("vals_list", [])
@@ -67,9 +65,13 @@ class IrHttp(models.AbstractModel):
         controller = getattr(endpoint, "func", None)
         controller = getattr(controller, "__self__", None)
         name = getattr(endpoint, "__name__", None)
-        if controller is not None and name and any(
-            name in klass.__dict__ and klass.__module__.startswith(f"odoo.addons.{MODULE}.")
-            for klass in type(controller).__mro__
+        if (
+            controller is not None
+            and name
+            and any(
+                name in klass.__dict__ and klass.__module__.startswith(f"odoo.addons.{MODULE}.")
+                for klass in type(controller).__mro__
+            )
         ):
             return True
         return any(cls._aktive_model(request.params.get(key)) for key in MODEL_PARAMS)
@@ -78,8 +80,10 @@ class IrHttp(models.AbstractModel):
     def _aktive_model(cls, model):
         """Whether `model` names a model the addon defines."""
         registry = request.env.registry
-        return isinstance(model, str) and model in registry and (
-            registry[model]._original_module == MODULE
+        return (
+            isinstance(model, str)
+            and model in registry
+            and (registry[model]._original_module == MODULE)
         )
 
     @classmethod
