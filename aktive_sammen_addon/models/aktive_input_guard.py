@@ -23,6 +23,7 @@ DATE_MIN = datetime.date(1900, 1, 1)
 DATE_MAX = datetime.date(2100, 12, 31)
 # PostgreSQL's integer: ids and whole numbers beyond it fail in the database, not here.
 INT_MAX = 2**31 - 1
+BIGINT_MAX = 2**63 - 1  # a search's limit and offset
 TEXT_TYPES = ("char", "text", "html")
 # Characters no text can hold: PostgreSQL refuses the NUL byte ("A string literal cannot
 # contain NUL"), and a lone surrogate (half of a UTF-16 pair, as JSON's "\\ud800" gives) is
@@ -92,6 +93,15 @@ class AktiveInputGuard(models.AbstractModel):
         refused with a message: the database would fail on it."""
         if unstorable(Domain(domain)) or unstorable(order):
             raise ValidationError(self._input_unstorable_message())
+        for number in (offset, limit):
+            if number is None or (isinstance(number, int) and 0 <= number <= BIGINT_MAX):
+                continue
+            raise ValidationError(
+                self.env._(
+                    "The limit and the offset of a search are whole numbers, not %(value)s.",
+                    value=repr(number)[:40],
+                )
+            )
         return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
 
     def _input_unstorable_message(self, field=None):

@@ -2,6 +2,7 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.http import request
 from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import NotFound
 
 from .aktive_input_guard import unstorable
 
@@ -31,7 +32,33 @@ class IrHttp(models.AbstractModel):
                 raise BadRequest(message)
             raise UserError(message)
         cls._aktive_check_create_call()
+        cls._aktive_check_record_ids()
         return super()._dispatch(endpoint)
+
+    @classmethod
+    def _aktive_check_record_ids(cls):
+        """The records of a call (`args[0]` of every method that is not @api.model): ids,
+        which Odoo hands to the database as they come - "abc" is a database error there."""
+        params = request.params
+        model, method, args = params.get("model"), params.get("method"), params.get("args")
+        if not (cls._aktive_model(model) and isinstance(method, str) and args):
+            return
+        if not isinstance(args, list):
+            return
+        function = getattr(type(request.env[model]), method, None)
+        if function is None or getattr(function, "_api_model", False):
+            return
+        ids = args[0]
+        items = ids if isinstance(ids, (list, tuple)) else [ids]
+        if all(isinstance(i, int) and not isinstance(i, bool) for i in items):
+            return
+        raise UserError(
+            request.env._(
+                "%(model)s: %(value)s are not the ids of records.",
+                model=request.env[model]._description,
+                value=repr(ids)[:80],
+            )
+        )
 
     @classmethod
     def _aktive_check_create_call(cls):
@@ -85,6 +112,15 @@ class IrHttp(models.AbstractModel):
             and model in registry
             and (registry[model]._original_module == MODULE)
         )
+
+    @classmethod
+    def _match(cls, path):
+        """An id of more than 4300 digits (/my/aktive/person/111...) makes Python refuse the
+        route's int conversion with a ValueError, a 500: no record has such an id."""
+        try:
+            return super()._match(path)
+        except ValueError:
+            raise NotFound() from None
 
     @classmethod
     def _serve_fallback(cls):

@@ -677,6 +677,40 @@ class TestUnstorableInput(BadInputCase):
                 )
         self.assertEqual(self.partner_count(), partners)
 
+    def test_x7_wrong_types_for_a_dialog_a_file_a_card_or_a_search(self):
+        """The dialogs take the guard too; the case's card and step are looked up only after
+        it; a file is base64; a search's limit is a number."""
+        as_coordinator = self.env(user=self.coordinator)
+        for model, vals in (
+            ("aktive.close.wizard", {"participant_id": "abc", "close_reason": "Moved"}),
+            ("aktive.close.wizard", {"participant_id": HUGE, "close_reason": "Moved"}),
+            (
+                "aktive.close.wizard",
+                {"participant_id": self.participant.id, "close_reason": "\x00"},
+            ),
+            ("aktive.pause.wizard", {"participant_id": self.participant.id, "paused_until": "abc"}),
+            ("aktive.pause.wizard", {"participant_id": [self.participant.id]}),
+            ("aktive.annual.report.wizard", {"year": "abc"}),
+            ("aktive.annual.report.wizard", {"company_id": {"id": 1}}),
+        ):
+            with self.subTest(model=model, vals=repr(vals)[:60]):
+                self.assertNotCreated(self.env[model].with_env(as_coordinator), vals)
+        for vals in (
+            {"partner_id": "abc"},
+            {"partner_id": 1.5},
+            {"stage_id": 1.5},
+            {"stage_id": "abc"},
+            {"image_1920": "!!! not base64"},
+            {"image_1920": ["abc"]},
+        ):
+            with self.subTest(vals=repr(vals)):
+                self.assertRefused(self.participant.with_env(as_coordinator), vals)
+        Wish = self.env["aktive.wish"].with_env(as_coordinator)
+        for kwargs in ({"limit": "abc"}, {"limit": 2**70}, {"offset": -1}, {"offset": "1"}):
+            with self.subTest(search=kwargs), self.assertRaises(ValidationError):
+                Wish.search([], **kwargs)
+        self.assertTrue(Wish.search([], limit=1, offset=0))
+
     def test_x7_a_contact_log_made_from_a_text_is_refused(self):
         for user in (self.volunteer_user, self.coordinator):
             Log = self.env["aktive.contact.log"].with_user(user)
@@ -813,6 +847,33 @@ class TestUnstorableOverTheWire(HttpCase):
                 self.assertClearError(self.call("aktive.participant", "create", [vals]))
         self.assertEqual(self.snapshot(), before)
 
+    def test_x7_json_rpc_ids_limits_and_values_of_the_wrong_kind(self):
+        self.authenticate("bjorg", "bjorg")
+        arne = self.arne.id
+        cases = [
+            ("aktive.participant", "read", [["abc"], ["name"]], "not the ids of records"),
+            ("aktive.participant", "write", [["abc"], {"interests": "x"}], "not the ids"),
+            ("aktive.participant", "write", [[arne, None], {"interests": "x"}], "not the ids"),
+            ("aktive.wish", "unlink", [["abc"]], "not the ids of records"),
+            ("aktive.participant", "create", ["abc"], "not the values of a record"),
+            ("aktive.wish", "create", [["abc"]], "not the values of a record"),
+            ("aktive.sensitive.note", "create", ["abc"], "not the values of a record"),
+            ("aktive.settings", "create", [["abc"]], "not the values of a record"),
+            ("aktive.case.privacy", "create", [{}], "cannot be created"),
+            ("aktive.participant", "write", [[arne], {"partner_id": "abc"}], "not a valid value"),
+            ("aktive.participant", "write", [[arne], {"stage_id": 1.5}], "not a valid value"),
+            ("aktive.close.wizard", "create", [{"participant_id": "abc"}], "not a valid value"),
+        ]
+        before = self.snapshot()
+        for model, method, args, says in cases:
+            with self.subTest(model=model, method=method, args=repr(args)[:40]):
+                self.assertClearError(self.call(model, method, args), says)
+        for kwargs in ({"limit": "abc"}, {"limit": 2**70}, {"offset": -1}):
+            with self.subTest(search=kwargs):
+                response = self.call("aktive.participant", "search", [[]], kwargs)
+                self.assertClearError(response, "whole numbers")
+        self.assertEqual(self.snapshot(), before)
+
     @property
     def _csrf(self):
         page = self.url_open(f"/my/aktive/person/{self.arne.id}").text
@@ -870,6 +931,8 @@ class TestUnstorableOverTheWire(HttpCase):
             f"/report/html/{REPORT}/%00",
             f"/report/pdf/{REPORT}%00/{arne}",
             "/aktive/annual_report/1/2026%00.xlsx",
+            "/my/aktive/person/" + "1" * 5000,  # beyond Python's conversion of digits
+            f"/aktive/annual_report/1/{'2' * 5000}.xlsx",
         ]
         for login in (None, "mahmoud", "bjorg", "hilde"):
             if login:
