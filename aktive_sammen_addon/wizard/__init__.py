@@ -11,7 +11,3 @@ from . import aktive_volunteer_suggestion
 from . import aktive_volunteer_suggestion_line
 from . import mail_compose_message
 from . import portal_wizard_user
-
-# isort: split
-# The input guard on every dialog above.
-from . import aktive_wizard_input_guard
