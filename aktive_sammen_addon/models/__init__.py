@@ -38,6 +38,7 @@ from . import aktive_wish_matching
 from . import aktive_wish_municipal_duty
 from . import ir_actions_report
 from . import ir_attachment
+from . import ir_http
 from . import ir_module_module
 from . import mail_activity
 from . import mail_followers

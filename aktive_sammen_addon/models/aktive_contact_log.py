@@ -63,6 +63,7 @@ class AktiveContactLog(models.Model):
     def create(self, vals_list):
         """An entry is logged by whoever logs it; only a coordinator may log for another user
         (a group activity, say)."""
+        self._check_input_vals_list(vals_list)  # a text instead of values: a message
         if not self.env.su and not self.env.user.has_group(COORDINATORS):
             for vals in vals_list:
                 vals["user_id"] = self.env.uid

@@ -1,8 +1,13 @@
+import base64
+import binascii
 import datetime
+import re
+from collections.abc import Mapping
 
 from odoo import api
 from odoo import models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 from odoo.tools.mail import html_to_inner_content
 from odoo.tools.misc import format_date
 
@@ -18,7 +23,31 @@ DATE_MIN = datetime.date(1900, 1, 1)
 DATE_MAX = datetime.date(2100, 12, 31)
 # PostgreSQL's integer: ids and whole numbers beyond it fail in the database, not here.
 INT_MAX = 2**31 - 1
+BIGINT_MAX = 2**63 - 1  # a search's limit and offset
 TEXT_TYPES = ("char", "text", "html")
+# Characters no text can hold: PostgreSQL refuses the NUL byte ("A string literal cannot
+# contain NUL"), and a lone surrogate (half of a UTF-16 pair, as JSON's "\\ud800" gives) is
+# no character at all, so neither the database nor a response can encode it.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable(value, depth=0):
+    """Whether a value - a text, or texts in lists, dicts (keys too) and domains, as a
+    request or a call sends them - holds a character no text can hold."""
+    if depth > 50:  # deeper than any form or call: refused too, never a recursion error
+        return True
+    if isinstance(value, str):
+        return bool(UNSTORABLE.search(value))
+    if isinstance(value, Mapping):
+        return any(unstorable(k, depth + 1) or unstorable(v, depth + 1) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(unstorable(item, depth + 1) for item in value)
+    if isinstance(value, Domain):
+        return any(
+            unstorable(condition.field_expr, depth + 1) or unstorable(condition.value, depth + 1)
+            for condition in value.iter_conditions()
+        )
+    return False
 
 
 class AktiveInputGuard(models.AbstractModel):
@@ -36,6 +65,7 @@ class AktiveInputGuard(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_input_vals_list(vals_list)
         for vals in vals_list:
             self._check_input_types(vals)
         return super().create(vals_list)
@@ -44,11 +74,57 @@ class AktiveInputGuard(models.AbstractModel):
         self._check_input_types(vals)
         return super().write(vals)
 
+    def _check_input_vals_list(self, vals_list):
+        """create() takes the values of a record (a dict) or a list of them; a text or a list
+        of texts, as a script may send, would fail deep in the ORM (a str has no items)."""
+        if isinstance(vals_list, (list, tuple)) and all(isinstance(v, dict) for v in vals_list):
+            return
+        raise ValidationError(
+            self.env._(
+                "%(model)s: %(value)s are not the values of a record.",
+                model=self._description,
+                value=repr(vals_list)[:80],
+            )
+        )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        """A search for a text no record can hold (a NUL byte, a broken character) is
+        refused with a message: the database would fail on it."""
+        if unstorable(Domain(domain)) or unstorable(order):
+            raise ValidationError(self._input_unstorable_message())
+        for number in (offset, limit):
+            if number is None or (isinstance(number, int) and 0 <= number <= BIGINT_MAX):
+                continue
+            raise ValidationError(
+                self.env._(
+                    "The limit and the offset of a search are whole numbers, not %(value)s.",
+                    value=repr(number)[:40],
+                )
+            )
+        return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
+
+    def _input_unstorable_message(self, field=None):
+        if field is None:
+            return self.env._(
+                "The search holds a character that cannot be stored: a NUL byte or a broken "
+                "character. Remove it and try again."
+            )
+        return self.env._(
+            "%(field)s holds a character that cannot be stored: a NUL byte or a broken "
+            "character. Remove it and try again.",
+            field=field._description_string(self.env),
+        )
+
     def _check_input_types(self, vals):
         """Values of the wrong type, as a script or a JSON-RPC call may send them: refused
         with the field's name, where the ORM would crash (a date "abc", an id beyond the
         database's integers), or quietly store something else (a list as a name, "no" as
-        yes, a text as an empty link)."""
+        yes, a text as an empty link). Texts are measured here too, before anything is
+        written: a 3 MB name fails in the database's index before any check after the write
+        could run."""
+        if not isinstance(vals, dict):
+            self._check_input_vals_list([vals])
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None:
@@ -63,7 +139,10 @@ class AktiveInputGuard(models.AbstractModel):
                         "%(field)s cannot be empty.", field=field._description_string(self.env)
                     )
                 )
+            if field.type in TEXT_TYPES and unstorable(value):
+                raise ValidationError(self._input_unstorable_message(field))
             if value is None or value is False or not self._input_type_wrong(field, value):
+                self._check_input_text_value(field, value)
                 continue
             raise ValidationError(
                 self.env._(
@@ -72,6 +151,14 @@ class AktiveInputGuard(models.AbstractModel):
                     value=repr(value)[:80],
                 )
             )
+
+    def _check_input_text_value(self, field, value):
+        """A text given for a field a user types (see _input_guarded_fields), measured
+        before it is written."""
+        if field.type not in TEXT_TYPES or not isinstance(value, str) or not value:
+            return
+        if any(self._input_guarded_fields([field.name])):
+            self._check_input_text(field, value)
 
     def _input_type_wrong(self, field, value):
         kind = field.type
@@ -93,6 +180,16 @@ class AktiveInputGuard(models.AbstractModel):
             if isinstance(value, models.BaseModel):  # the ORM takes records as they are
                 return value._name != field.comodel_name
             return self._input_commands_wrong(value)
+        if kind in ("binary", "image"):
+            if isinstance(value, bytes):
+                return False  # the content itself, as code writes it
+            if not isinstance(value, str):
+                return True
+            try:  # base64, as the form sends it: anything else would be stored as a file
+                base64.b64decode("".join(value.split()), validate=True)  # lines allowed
+            except binascii.Error:
+                return True
+            return False
         if kind in ("date", "datetime", "float", "monetary", "selection"):
             try:
                 field.convert_to_cache(value, self)

@@ -449,6 +449,11 @@ class AktiveParticipant(models.Model):
     def create(self, vals_list):
         """A participant is a contact: reuse the one given, else make one from the name."""
         Partner = self.env["res.partner"]
+        # The input guard before the contact card is made: a 3 MB name or a NUL byte would
+        # fail in the card's write (the database), before the guard on the case could run.
+        self._check_input_vals_list(vals_list)
+        for vals in vals_list:
+            self._check_input_types(vals)
         for vals in vals_list:
             # The card is the case's company's (res_partner_company.py): not every company's.
             company = self.env["res.company"].browse(
@@ -470,6 +475,8 @@ class AktiveParticipant(models.Model):
         return participants
 
     def write(self, vals):
+        # The input guard first: the card and the step below are looked up by the ids given.
+        self._check_input_types(vals)
         if vals.get("partner_id") or vals.get("company_id"):
             # A case moves only to a card it may use, and a card without company becomes its.
             cards = self.env["res.partner"].browse(vals.get("partner_id"))

@@ -76,6 +76,7 @@ class AktiveParticipant(models.Model):
         # The access right first: nothing below (the contact card) is made for a user who
         # may not create a case at all.
         self.browse().check_access("create")
+        self._check_input_vals_list(vals_list)
         vals_list = [self._aktive_reporter_vals(vals) for vals in vals_list]
         participants = super().create(vals_list)
         # the card's fields went to the card directly: the same limits as any input
@@ -86,6 +87,9 @@ class AktiveParticipant(models.Model):
     def _aktive_reporter_vals(self, vals):
         """A reported need starts in step 1, active, without a coordinator, on a new card.
         A ``default_partner_id`` or ``default_coordinator_id`` of the context counts as given."""
+        # Types, sizes and characters first: a unit id "abc" or a 3 MB name fails in the
+        # database (the unit's lookup, the card below), not with a message.
+        self._check_input_types(vals)
         vals = {**self._aktive_given_defaults(["partner_id", "coordinator_id"]), **vals}
         if vals.get("partner_id"):
             raise AccessError(

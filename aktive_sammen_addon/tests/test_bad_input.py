@@ -5,6 +5,7 @@ traceback) and leaves the data as it was. The limits are models/aktive_input_gua
 
 import datetime
 import json
+import re
 
 from odoo import Command
 from odoo.exceptions import AccessError
@@ -88,12 +89,12 @@ class BadInputCase(AktiveCase):
             self.assertIn(text, str(caught.exception))
 
     def assertNotCreated(self, model, vals, exception=ValidationError, says=()):
-        count = self.env[model].sudo().with_context(active_test=False).search_count([])
+        """Creating is refused; `model` is a name (as superuser) or a model with its user."""
+        Model = self.env[model] if isinstance(model, str) else model
+        count = Model.sudo().with_context(active_test=False).search_count([])
         with self.assertRaises(exception) as caught:
-            self.env[model].create(vals)
-        self.assertEqual(
-            self.env[model].sudo().with_context(active_test=False).search_count([]), count
-        )
+            Model.create(vals)
+        self.assertEqual(Model.sudo().with_context(active_test=False).search_count([]), count)
         for text in says:
             self.assertIn(text, str(caught.exception))
 
@@ -545,3 +546,389 @@ class TestBadInputOverTheWire(HttpCase):
         self.assertEqual(response.status_code, 403)
         self.assertNotIn(b"Traceback", response.content)
         self.assertNotIn(b"Not Mahmoud", response.content)
+
+
+# A NUL byte, and a lone surrogate (half a UTF-16 pair, as JSON's "\ud800" gives): no text
+# can hold them - PostgreSQL and the encoding of an answer fail on them with a 500.
+UNSTORABLE = ("a\x00b", "\x00", "a\ud800b", "\udfff")
+
+
+@tagged("post_install", "-at_install")
+class TestUnstorableInput(BadInputCase):
+    """Row X7 through the models: characters no text can hold, a 3 MB name on a new case, a
+    text where a unit or the values of a record belong. Refused with a message, before the
+    database (or a contact card) is written."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.add_units()
+
+    def test_x7_every_guarded_text_refuses_nul_and_surrogates(self):
+        """Every text field of every model of the addon, by the guard they all inherit."""
+        checked = 0
+        for name in self.env.registry.descendants(["aktive.input.guard"], "_inherit"):
+            Model = self.env[name]
+            if Model._abstract:
+                continue
+            for field in Model._fields.values():
+                if field.type not in ("char", "text", "html") or not field.store:
+                    continue
+                if field.compute and field.readonly:
+                    continue
+                for value in UNSTORABLE[:1] + UNSTORABLE[2:3]:
+                    with self.subTest(model=name, field=field.name, value=repr(value)):
+                        with self.assertRaises(ValidationError) as caught:
+                            Model._check_input_types({field.name: value})
+                        self.assertIn("cannot be stored", str(caught.exception))
+                        checked += 1
+        self.assertGreater(checked, 40)
+
+    def test_x7_writes_and_creates_with_nul_are_refused_and_change_nothing(self):
+        cases = [
+            (self.participant, "name"),
+            (self.participant, "interests"),
+            (self.participant, "life_story"),
+            (self.participant, "phone"),
+            (self.wish, "name"),
+            (self.wish, "description"),
+            (self.member, "frequency"),
+            (self.followup, "summary"),
+            (self.note, "note"),
+            (self.log, "note"),
+            (self.volunteer_contact, "note"),
+            (self.activity, "name"),
+        ]
+        for record, name in cases:
+            for value in UNSTORABLE:
+                with self.subTest(model=record._name, field=name, value=repr(value)):
+                    self.assertRefused(record, {name: value}, says=("cannot be stored",))
+        as_coordinator = self.env(user=self.coordinator)
+        self.assertRefused(
+            self.log.with_env(as_coordinator), {"note": "a\x00b"}, says=("cannot be stored",)
+        )
+        for model, vals in (
+            ("aktive.wish", {"participant_id": self.participant.id, "name": "a\x00b"}),
+            ("aktive.contact.log", {"participant_id": self.participant.id, "note": "\ud800"}),
+            ("aktive.activity", {"name": "Choir\x00"}),
+            ("aktive.municipal.unit", {"name": "NAV\x00"}),
+            ("aktive.participant", {"name": "Nul\x00Test"}),
+        ):
+            with self.subTest(model=model):
+                self.assertNotCreated(model, vals, says=("cannot be stored",))
+
+    def test_x7_searches_for_nul_are_refused(self):
+        Participant = self.env["aktive.participant"].with_user(self.coordinator)
+        Wish = self.env["aktive.wish"].with_user(self.coordinator)
+        searches = {
+            "name_search": lambda: Participant.name_search("Arne\x00"),
+            "search": lambda: Participant.search([("name", "ilike", "a\x00")]),
+            "surrogate": lambda: Participant.search([("name", "=", "\ud800")]),
+            "in a list": lambda: Wish.search([("name", "in", ["ok", "a\x00"])]),
+            "any": lambda: Participant.search([("wish_ids", "any", [("name", "=", "\x00")])]),
+            "count": lambda: Wish.search_count([("description", "ilike", "\x00")]),
+            "order": lambda: Wish.search([], order="name\x00"),
+            "read_group": lambda: Wish.formatted_read_group(
+                [("name", "ilike", "\x00")], ["state"], ["__count"]
+            ),
+        }
+        for label, search in searches.items():
+            with self.subTest(search=label), self.assertRaises(ValidationError) as caught:
+                search()
+            self.assertIn("cannot be stored", str(caught.exception))
+        with self.subTest(search="a normal search still works"):
+            self.assertEqual(Participant.name_search("Arne Test")[0][0], self.participant.id)
+
+    def partner_count(self):
+        return self.env["res.partner"].with_context(active_test=False).search_count([])
+
+    def test_x7_a_3_mb_name_on_a_new_case_makes_no_contact_card(self):
+        """The case's name is its contact card's: measured before the card is made, for the
+        coordinator's new case and for a municipal reporter's reported need."""
+        partners = self.partner_count()
+        reporter = {"municipal_unit_id": self.unit.id}
+        for user, extra in ((self.coordinator, {}), (self.municipal_user, reporter)):
+            Participant = self.env["aktive.participant"].with_user(user)
+            for vals in (
+                {"name": "n" * 3 * MB},
+                {"name": "n" * 129},
+                {"name": "Ok Test", "phone": "9" * MB},
+                {"name": "Nul\x00Test"},
+                {"name": "Ok Test", "city": "Venne\x00sla"},
+            ):
+                with self.subTest(login=user.login, vals=str(vals)[:40]):
+                    self.assertNotCreated(Participant, {**vals, **extra})
+                    self.assertEqual(self.partner_count(), partners)
+        with self.subTest(case="a name that fits still makes its card"):
+            self.env["aktive.participant"].with_user(self.municipal_user).create(
+                {"name": "Reported Test", **reporter}
+            )
+            self.assertEqual(self.partner_count(), partners + 1)
+
+    def test_x7_a_text_where_the_unit_belongs_when_reporting_a_need(self):
+        Participant = self.env["aktive.participant"].with_user(self.municipal_user)
+        partners = self.partner_count()
+        for unit in ("abc", "1", [self.unit.id], {"id": 1}, HUGE, -1, 1.5, True, "\x00"):
+            with self.subTest(unit=repr(unit)):
+                self.assertNotCreated(
+                    Participant,
+                    {"name": "Unit Test", "municipal_unit_id": unit},
+                    says=("Municipal unit",),
+                )
+        self.assertEqual(self.partner_count(), partners)
+
+    def test_x7_wrong_types_for_a_file_a_card_or_a_search(self):
+        """The case's card and step are looked up only after the guard; a file is base64; a
+        search's limit is a number."""
+        as_coordinator = self.env(user=self.coordinator)
+        for vals in (
+            {"partner_id": "abc"},
+            {"partner_id": 1.5},
+            {"stage_id": 1.5},
+            {"stage_id": "abc"},
+            {"image_1920": "!!! not base64"},
+            {"image_1920": ["abc"]},
+        ):
+            with self.subTest(vals=repr(vals)):
+                self.assertRefused(self.participant.with_env(as_coordinator), vals)
+        Wish = self.env["aktive.wish"].with_env(as_coordinator)
+        for kwargs in ({"limit": "abc"}, {"limit": 2**70}, {"offset": -1}, {"offset": "1"}):
+            with self.subTest(search=kwargs), self.assertRaises(ValidationError):
+                Wish.search([], **kwargs)
+        self.assertTrue(Wish.search([], limit=1, offset=0))
+
+    def test_x7_a_contact_log_made_from_a_text_is_refused(self):
+        for user in (self.volunteer_user, self.coordinator):
+            Log = self.env["aktive.contact.log"].with_user(user)
+            for vals in ("abc", ["abc"], [{"participant_id": self.participant.id}, "abc"], [7]):
+                with self.subTest(login=user.login, vals=repr(vals)):
+                    self.assertNotCreated(
+                        Log, vals, says=("Contact log entry", "not the values of a record")
+                    )
+
+
+@tagged("post_install", "-at_install")
+class TestUnstorableOverTheWire(HttpCase):
+    """Row X7 over real HTTP, as the demo users: JSON-RPC calls on the addon's models and
+    the volunteers' forms, with a NUL byte, a lone surrogate, a 3 MB name or a text where
+    an id or a record's values belong. A JSON-RPC error with a message (HTTP 200) or a
+    400/404 page, never a 500, and nothing changed."""
+
+    def setUp(self):
+        super().setUp()
+        self.arne = self.env.ref("aktive_sammen_addon.participant_arne_demo")
+        self.wish = self.env.ref("aktive_sammen_addon.wish_arne_0_demo")
+        self.log = self.env["aktive.contact.log"].search(
+            [("participant_id", "=", self.arne.id)], limit=1
+        )
+        self.mahmoud = self.env.ref("aktive_sammen_addon.user_mahmoud_demo").partner_id
+        self.unit = self.env.ref("aktive_sammen_addon.unit_home_care_demo")
+
+    def snapshot(self):
+        self.env.invalidate_all()
+        counts = {
+            model: self.env[model].with_context(active_test=False).search_count([])
+            for model in (
+                "res.partner",
+                "aktive.participant",
+                "aktive.wish",
+                "aktive.contact.log",
+                "aktive.sensitive.note",
+                "mail.activity",
+                "mail.message",
+            )
+        }
+        return (
+            counts,
+            self.arne.read(["name", "phone", "interests", "life_story", "write_date"]),
+            self.wish.read(["name", "description", "write_date"]),
+            self.log.read(["note", "write_date"]),
+            self.mahmoud.read(["aktive_area", "aktive_availability", "write_date"]),
+        )
+
+    def post_json(self, body):
+        """A JSON-RPC call as the web client sends it, from its raw text (so that a lone
+        surrogate reaches the server as JSON's \\ud800)."""
+        return self.url_open(
+            "/web/dataset/call_kw",
+            data=body.encode(),
+            headers={"Content-Type": "application/json"},
+        )
+
+    def call(self, model, method, args, kwargs=None):
+        params = {"model": model, "method": method, "args": args, "kwargs": kwargs or {}}
+        body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params})
+        return self.post_json(body)
+
+    def assertClearError(self, response, says=""):
+        self.assertEqual(response.status_code, 200)
+        body = response.json()
+        self.assertIn("error", body)
+        self.assertIn(body["error"]["data"]["name"], CLEAR_ERRORS)
+        self.assertIn(says, body["error"]["data"]["message"])
+
+    def test_x7_json_rpc_nul_and_surrogates_get_a_message(self):
+        self.authenticate("bjorg", "bjorg")
+        participant, wish, log = "aktive.participant", "aktive.wish", "aktive.contact.log"
+        nul = "a\x00b"
+        cases = [
+            (participant, "write", [[self.arne.id], {"interests": nul}]),
+            (participant, "write", [[self.arne.id], {"life_story": f"<p>{nul}</p>"}]),
+            (participant, "write", [[self.arne.id], {"name": nul}]),
+            (participant, "create", [{"name": nul}]),
+            (participant, "name_search", [nul]),
+            (participant, "search_read", [[["name", "ilike", nul]], ["name"]]),
+            (participant, "search_count", [[["wish_ids.name", "=", nul]]]),
+            (participant, "web_search_read", [[["name", "ilike", nul]], {"name": {}}]),
+            (wish, "create", [{"participant_id": self.arne.id, "name": nul}]),
+            (wish, "write", [[self.wish.id], {"description": nul}]),
+            (log, "write", [[self.log.id], {"note": nul}]),
+            (log, "create", [{"participant_id": self.arne.id, "note": nul}]),
+            ("aktive.close.wizard", "create", [{"close_reason": nul}]),
+        ]
+        before = self.snapshot()
+        for model, method, args in cases:
+            with self.subTest(model=model, method=method, args=repr(args)[:60]):
+                self.assertClearError(self.call(model, method, args), "cannot be stored")
+        # JSON's own escapes, as a client sends them: lone surrogates and a NUL byte
+        escaped = [
+            (participant, "write", [[self.arne.id], {"interests": "a<D800>b"}]),
+            (wish, "write", [[self.wish.id], {"name": "<DFFF>"}]),
+            (participant, "name_search", ["<D800>"]),
+            (participant, "search_read", [[["name", "ilike", "<D83D>"]], ["name"]]),
+            (participant, "write", [[self.arne.id], {"interests": "a<0000>b"}]),
+        ]
+        for model, method, args in escaped:
+            params = {"model": model, "method": method, "args": args, "kwargs": {}}
+            body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params})
+            body = re.sub(r"<([0-9A-F]{4})>", lambda m: "\\u" + m.group(1).lower(), body)
+            with self.subTest(body=body[-80:]):
+                self.assertIn("\\u", body)
+                self.assertClearError(self.post_json(body), "cannot be stored")
+        self.assertEqual(self.snapshot(), before)
+
+    def test_x7_json_rpc_oversize_names_wrong_types_and_ids(self):
+        before = self.snapshot()
+        self.authenticate("bjorg", "bjorg")
+        cases = [
+            ("aktive.participant", "create", [{"name": "n" * 3 * MB}], "too long"),
+            ("aktive.contact.log", "create", ["abc"], "not the values of a record"),
+            ("aktive.contact.log", "create", [["abc"]], "not the values of a record"),
+            ("aktive.contact.log", "create", [[7, "abc"]], "not the values of a record"),
+        ]
+        for model, method, args, says in cases:
+            with self.subTest(login="bjorg", model=model, args=repr(args)[:40]):
+                self.assertClearError(self.call(model, method, args), says)
+        self.authenticate("hilde", "hilde")
+        need = {"name": "Reported Test", "municipal_unit_id": self.unit.id}
+        cases = [
+            {**need, "name": "n" * 3 * MB},
+            {**need, "phone": "9" * MB},
+            {**need, "municipal_unit_id": "abc"},
+            {**need, "municipal_unit_id": [self.unit.id]},
+            {**need, "municipal_unit_id": HUGE},
+        ]
+        for vals in cases:
+            with self.subTest(login="hilde", vals=repr(vals)[:60]):
+                self.assertClearError(self.call("aktive.participant", "create", [vals]))
+        self.assertEqual(self.snapshot(), before)
+
+    def test_x7_json_rpc_ids_limits_and_values_of_the_wrong_kind(self):
+        self.authenticate("bjorg", "bjorg")
+        arne = self.arne.id
+        cases = [
+            ("aktive.participant", "read", [["abc"], ["name"]], "not the ids of records"),
+            ("aktive.participant", "write", [["abc"], {"interests": "x"}], "not the ids"),
+            ("aktive.participant", "write", [[arne, None], {"interests": "x"}], "not the ids"),
+            ("aktive.wish", "unlink", [["abc"]], "not the ids of records"),
+            ("aktive.participant", "create", ["abc"], "not the values of a record"),
+            ("aktive.wish", "create", [["abc"]], "not the values of a record"),
+            ("aktive.sensitive.note", "create", ["abc"], "not the values of a record"),
+            ("aktive.settings", "create", [["abc"]], "not the values of a record"),
+            ("aktive.case.privacy", "create", [{}], "cannot be created"),
+            ("aktive.participant", "write", [[arne], {"partner_id": "abc"}], "not a valid value"),
+            ("aktive.participant", "write", [[arne], {"stage_id": 1.5}], "not a valid value"),
+        ]
+        before = self.snapshot()
+        for model, method, args, says in cases:
+            with self.subTest(model=model, method=method, args=repr(args)[:40]):
+                self.assertClearError(self.call(model, method, args), says)
+        for kwargs in ({"limit": "abc"}, {"limit": 2**70}, {"offset": -1}):
+            with self.subTest(search=kwargs):
+                response = self.call("aktive.participant", "search", [[]], kwargs)
+                self.assertClearError(response, "whole numbers")
+        self.assertEqual(self.snapshot(), before)
+
+    @property
+    def _csrf(self):
+        page = self.url_open(f"/my/aktive/person/{self.arne.id}").text
+        return page.split('name="csrf_token" value="')[1].split('"')[0]
+
+    def test_x7_portal_forms_refuse_nul_without_a_500(self):
+        self.authenticate("mahmoud", "mahmoud")
+        csrf = self._csrf
+        nul = "Kaffe\x00og prat"
+        log = f"/my/aktive/person/{self.arne.id}/log"
+        report = "/my/aktive/report/send"
+        profile = "/my/aktive/profile/save"
+        arne = str(self.arne.id)
+        forms = [
+            (log, {"kind": "visit", "note": nul}),
+            (log, {"kind": "visit", "note": "Ok", "hours": "1\x00"}),
+            (log, {"kind": "visit\x00", "note": "Ok"}),
+            (log, {"kind": "visit", "note": "Ok", "date": "2026-01-01\x00"}),
+            (report, {"participant_id": arne, "kind": "change", "text": nul}),
+            (report, {"participant_id": arne, "kind": "wish", "text": nul}),
+            (report, {"participant_id": arne, "kind": "worry", "text": nul}),
+            (report, {"participant_id": arne + "\x00", "kind": "change", "text": "Ok"}),
+            (profile, {"area": nul}),
+            (profile, {"availability": nul}),
+            (profile, {"area": "Ok", "interest_ids": "1\x00"}),
+        ]
+        before = self.snapshot()
+        for url, data in forms:
+            with self.subTest(url=url, data=repr(data)):
+                response = self.url_open(url, data={**data, "csrf_token": csrf})
+                self.assertEqual(response.status_code, 400)
+                self.assertNotIn("Traceback", response.text)
+                self.assertIn("cannot be stored", response.text)
+        self.assertEqual(self.snapshot(), before)
+        with self.subTest(case="a normal visit is still logged"):
+            response = self.url_open(log, data={"kind": "visit", "note": "Ok", "csrf_token": csrf})
+            self.assertEqual(response.status_code, 200)
+            logs = self.snapshot()[0]["aktive.contact.log"]
+            self.assertEqual(logs, before[0]["aktive.contact.log"] + 1)
+
+    def test_x7_addresses_with_nul_are_not_found_or_bad_requests(self):
+        before = self.snapshot()
+        arne = self.arne.id
+        urls = [
+            "/my/aktive/person/%00",
+            f"/my/aktive/person/{arne}%00",
+            f"/my/aktive/person/{arne}/contact-form%00",
+            f"/my/aktive/person/{arne}/log%00",
+            "/my/aktive/%00",
+            "/my/%00",
+            f"/my/aktive/person/{arne}?saved=%00",
+            f"/my/aktive/report?participant_id={arne}%00",
+            "/my/aktive/profile?saved=%00",
+            f"/report/pdf/{REPORT}/{arne}%00",
+            f"/report/html/{REPORT}/%00",
+            f"/report/pdf/{REPORT}%00/{arne}",
+            "/aktive/annual_report/1/2026%00.xlsx",
+            "/my/aktive/person/" + "1" * 5000,  # beyond Python's conversion of digits
+            f"/aktive/annual_report/1/{'2' * 5000}.xlsx",
+        ]
+        for login in (None, "mahmoud", "bjorg", "hilde"):
+            if login:
+                self.authenticate(login, login)
+            else:
+                self.authenticate(None, None)
+            for url in urls:
+                with self.subTest(login=login, url=url):
+                    response = self.url_open(url)
+                    self.assertLess(response.status_code, 500)
+                    if login:  # a visitor is sent to the login page first
+                        self.assertIn(response.status_code, (400, 404))
+                    self.assertNotIn("Traceback", response.text)
+        self.assertEqual(self.snapshot(), before)
