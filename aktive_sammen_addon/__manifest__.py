@@ -1,6 +1,6 @@
 {
     "name": "Aktive Sammen",
-    "version": "19.0.2.1.0",
+    "version": "19.0.3.0.0",
     "category": "Services/Volunteering",
     "summary": "Help people keep and build a social network with volunteers: "
     "the Aktive Sammen method's five steps and one-page contact form",
