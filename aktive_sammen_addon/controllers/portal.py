@@ -2,8 +2,9 @@
 telling the coordinator, their profile. Built as Odoo's portal does it.
 
 Case data is read as the user: the record rules of the Volunteer group decide (current
-membership only: not ended, its Until date not past). The few sudo() calls are commented and concern the volunteer's own
-profile or messages to the case workers, never a read of another person's case."""
+membership only: not ended, its Until date not past). The few sudo() calls are commented and
+concern the volunteer's own profile or messages to the case workers, never a read of another
+person's case."""
 
 import re
 from datetime import date

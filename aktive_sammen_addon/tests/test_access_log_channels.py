@@ -5,7 +5,6 @@ the life story and the date of birth by any read, the case's loneliness scores, 
 of scores by the size of their groups, and the sensitive note's text in its chatter."""
 
 from odoo import Command
-from odoo.exceptions import AccessError
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
@@ -119,7 +118,7 @@ class TestAccessLogChannels(MeasureMixin, AccessLogCase):
         case.web_save({"phone": "900 11 222"}, {**FORM_SPEC, **SCORES_SPEC, "life_story": {}})
         self.assertFalse(self.lines())
 
-    # --- grouped reads of the scores ----------------------------------------------------------------
+    # --- grouped reads of the scores -----------------------------------------------------------
     def test_l1_graph_of_one_case_is_a_read_of_that_case(self):
         """The case's graph (Ensomhet over tid): one person's scores by date."""
         self.add_measures(self.participant | self.crowd)
