@@ -36,6 +36,8 @@ class AktiveSensitiveNote(models.Model):
 
     def _track_filter_for_display(self, tracking_values):
         tracking_values = super()._track_filter_for_display(tracking_values)
+        # sudo: only the name of the tracked field (fields are the administrator's to read);
+        # which values the user sees was decided above, by mail's own field check.
         if not self.env.su and any(
             tracking.field_id.name == "note" for tracking in tracking_values.sudo()
         ):
