@@ -58,6 +58,7 @@ result = {
     'daughter_private': daughter.aktive_private_card,
     'daughter_seen': bool(env['res.partner'].with_user(mahmoud).search([('id', '=', daughter.id)])),
     'rule_updated': 'aktive_private_card' in rule.domain_force,
+    'rule_current': 'is_current' in ref(f'{ADDON}.aktive_participant_rule_volunteer').domain_force,
     'bjorg_internal': not ref('aktive_sammen_addon.user_bjorg_demo').share,
     'case_workers': [ref(f'aktive_sammen_addon.user_{name}_demo').has_group(
         'aktive_sammen_addon.group_aktive_case_worker') for name in ('bjorg', 'hilde', 'mahmoud')],
@@ -99,7 +100,7 @@ def test_upgrade_from_19_0_1(old_addon):
         after = shell(DB, AFTER.replace("DAUGHTER", str(before["daughter"])))
     finally:
         drop_db(DB)
-    assert after["version"].startswith("19.0.2."), after
+    assert after["version"].startswith("19.0.3."), after
     assert after["portal"] and after["volunteer"], after
     assert after["bjorg_internal"], after
     assert after["sees"] == [after["arne"]], after
@@ -107,6 +108,8 @@ def test_upgrade_from_19_0_1(old_addon):
     assert after["cards_private"] and after["daughter_private"], after
     assert not after["daughter_seen"], after
     assert after["rule_updated"], after
+    # 19.0.3.0.0: a volunteer's access ends the day after the assignment's Until date.
+    assert after["rule_current"], after
     # 19.0.2.1.0: coordinator and municipal contact are case workers, the volunteer is not;
     # the old dashboard wizard's table is gone (the dashboard reads through no table).
     assert after["case_workers"] == [True, True, False], after

@@ -1,9 +1,10 @@
 """The volunteers' pages under /my (issue 13): the people they help, logging a visit,
 telling the coordinator, their profile. Built as Odoo's portal does it.
 
-Case data is read as the user: the record rules of the Volunteer group decide (active
-membership only). The few sudo() calls are commented and concern the volunteer's own
-profile or messages to the case workers, never a read of another person's case."""
+Case data is read as the user: the record rules of the Volunteer group decide (current
+membership only: not ended, its Until date not past). The few sudo() calls are commented and
+concern the volunteer's own profile or messages to the case workers, never a read of another
+person's case."""
 
 import re
 from datetime import date
@@ -49,13 +50,14 @@ class AktiveVolunteerPortal(CustomerPortal):
         return request.env.user._has_group(VOLUNTEER)
 
     def _aktive_people_domain(self):
-        """The people this user helps in person: an active membership of their own network
-        (also for a coordinator who volunteers: the portal pages are about one's own)."""
+        """The people this user helps in person: a current membership of their own network
+        (not ended, its Until date not past - also for a coordinator who volunteers: the
+        portal pages are about one's own)."""
         return [
             (
                 "network_member_ids",
                 "any",
-                [("partner_id", "=", request.env.user.partner_id.id), ("active", "=", True)],
+                [("partner_id", "=", request.env.user.partner_id.id), ("is_current", "=", True)],
             )
         ]
 
@@ -193,7 +195,9 @@ class AktiveVolunteerPortal(CustomerPortal):
 
     def _aktive_person_values(self, person, **values):
         user = request.env.user
-        own_members = person.network_member_ids.filtered(lambda m: m.partner_id == user.partner_id)
+        # The network as it is today: an assignment past its Until date is no longer in it.
+        network = person.network_member_ids.filtered("is_current")
+        own_members = network.filtered(lambda m: m.partner_id == user.partner_id)
         wishes = person.wish_ids.filtered(lambda w: w.state != "dropped")
         own_wishes = wishes.filtered(lambda w: w.network_member_ids & own_members)
         logs = request.env["aktive.contact.log"].search(
@@ -210,7 +214,7 @@ class AktiveVolunteerPortal(CustomerPortal):
             own_members=own_members,
             own_wishes=own_wishes,
             other_wishes=wishes - own_wishes,
-            members=person.network_member_ids - own_members,
+            members=network - own_members,
             logs=logs,
             kinds=self._aktive_kind_labels(),
             today=fields.Date.context_today(user),

@@ -13,7 +13,11 @@ KINDS = [
     ("print", "Printed the contact form"),
     ("export", "Exported personal data"),
     ("loneliness", "Read loneliness measures"),
+    ("loneliness_stats", "Read loneliness figures in aggregate"),
 ]
+# A group of fewer cases than this in a grouped read is read as the cases themselves: the
+# annual report's threshold (report/aktive_annual_report.py, MIN_PEOPLE) for the same reason.
+SMALL_GROUP = 5
 # The lines waiting for the one INSERT (in the transaction's pre-commit data, cleared with
 # it), and the kinds not to log for now (a board read is no "open"; in the cursor's cache).
 BUFFER = "aktive_sammen_addon.access_log"
@@ -94,19 +98,55 @@ class AktiveAccessLog(models.Model):
         """Note that this user did ``kind`` on these cases (or on the cases of these sensitive
         notes). Nothing is written yet: the lines of the whole transaction go in with one
         INSERT just before it commits (``_flush``), one line per user, case and kind."""
-        data = self.env.cr.precommit.data
-        if kind in self.env.cr.cache.get(MUTED, ()):
+        if self._is_muted(kind):
             return
         if isinstance(participant_ids, int):
             participant_ids = [participant_ids]
-        rows = {(self.env.uid, kind, pid, None) for pid in participant_ids if isinstance(pid, int)}
-        rows |= {(self.env.uid, kind, None, nid) for nid in note_ids if isinstance(nid, int)}
+        rows = {
+            (self.env.uid, kind, pid, None, None) for pid in participant_ids if isinstance(pid, int)
+        }
+        rows |= {(self.env.uid, kind, None, nid, None) for nid in note_ids if isinstance(nid, int)}
+        self._buffer(rows)
+
+    @api.model
+    def _log_aggregate(self, kind):
+        """Note that this user read figures of many cases together (a pivot, a graph): one
+        line of the request, under the user's current company, with no case."""
+        if kind not in self.env.cr.cache.get(MUTED, ()):
+            self._buffer({(self.env.uid, kind, None, None, self.env.company.id)})
+
+    @api.model
+    def _log_groups(self, kind, case_groups, aggregate_kind=None):
+        """A grouped read, given the cases behind each group it returned. A group of fewer
+        than SMALL_GROUP cases shows those persons' own values (an average of one is the
+        value; filtered on one person, the graph is that person's record): each of its
+        cases gets a ``kind`` line, as if read one by one. Larger groups are statistics, not
+        anyone's record: one ``aggregate_kind`` line for the request says that this user
+        read them (none if not given)."""
+        small, large = set(), False
+        for ids in case_groups:
+            ids = {pid for pid in ids or () if pid}
+            if len(ids) < SMALL_GROUP:
+                small |= ids
+            else:
+                large = True
+        if small:
+            self._log(kind, sorted(small))
+        if large and aggregate_kind:
+            self._log_aggregate(aggregate_kind)
+
+    def _buffer(self, rows):
         if not rows:
             return
+        data = self.env.cr.precommit.data
         if BUFFER not in data:
             data[BUFFER] = set()
             self.env.cr.precommit.add(self._flush)
         data[BUFFER] |= rows
+
+    @api.model
+    def _is_muted(self, kind):
+        return kind in self.env.cr.cache.get(MUTED, ())
 
     @contextmanager
     def _muted(self, *kinds):
@@ -127,12 +167,14 @@ class AktiveAccessLog(models.Model):
     def _flush(self):
         """One query for every line of the transaction. In SQL, not ``create``: the ORM
         refuses to create lines, and the case and company are looked up in the same query
-        (no extra read for a note's case)."""
+        (no extra read for a note's case). A line of a case (or note) that no longer exists
+        is dropped; an aggregate line has no case and carries its company."""
         rows = self.env.cr.precommit.data.get(BUFFER)
         if not rows:
             return
         values = SQL(", ").join(
-            SQL("(%s::int, %s::varchar, %s::int, %s::int)", *row) for row in sorted(rows, key=str)
+            SQL("(%s::int, %s::varchar, %s::int, %s::int, %s::int)", *row)
+            for row in sorted(rows, key=str)
         )
         self.env.cr.execute(
             SQL(
@@ -140,11 +182,15 @@ class AktiveAccessLog(models.Model):
                 INSERT INTO aktive_access_log
                     (user_id, kind, participant_id, company_id, date,
                      create_uid, create_date, write_uid, write_date)
-                SELECT DISTINCT v.user_id, v.kind, p.id, p.company_id, %(now)s,
-                       v.user_id, %(now)s, v.user_id, %(now)s
-                  FROM (VALUES %(values)s) AS v(user_id, kind, participant_id, note_id)
+                SELECT DISTINCT v.user_id, v.kind, p.id, COALESCE(p.company_id, v.company_id),
+                       %(now)s, v.user_id, %(now)s, v.user_id, %(now)s
+                  FROM (VALUES %(values)s) AS v(user_id, kind, participant_id, note_id, company_id)
                   LEFT JOIN aktive_sensitive_note n ON n.id = v.note_id
-                  JOIN aktive_participant p ON p.id = COALESCE(v.participant_id, n.participant_id)
+                  LEFT JOIN aktive_participant p
+                         ON p.id = COALESCE(v.participant_id, n.participant_id)
+                 WHERE p.id IS NOT NULL
+                    OR (v.participant_id IS NULL AND v.note_id IS NULL
+                        AND v.company_id IS NOT NULL)
                 """,
                 now=SQL("(now() AT TIME ZONE 'UTC')"),
                 values=values,

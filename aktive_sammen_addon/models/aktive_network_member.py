@@ -62,6 +62,13 @@ class AktiveNetworkMember(models.Model):
         domain="[('participant_id', '=', participant_id)]",
     )
     active = fields.Boolean(default=True)
+    is_current = fields.Boolean(
+        string="Current",
+        compute="_compute_is_current",
+        search="_search_is_current",
+        help="Not ended, and its Until date (if any) is today or later: what gives a volunteer "
+        "access to the case.",
+    )
 
     @api.depends("partner_id")
     def _compute_member_kind(self):
@@ -73,6 +80,34 @@ class AktiveNetworkMember(models.Model):
                 member.member_kind = "organisation"
             else:
                 member.member_kind = member.member_kind or "own"
+
+    def _aktive_today(self):
+        """Today where the user is: the request's or the user's time zone, else the
+        company's (a volunteer's account may have none). The same day as the forms show."""
+        # sudo: the company's time zone only (a portal user may not read the company card).
+        tz = self.env.context.get("tz") or self.env.user.tz or self.env.company.sudo().partner_id.tz
+        return fields.Date.context_today(self.with_context(tz=tz))
+
+    @api.depends("active", "date_end")
+    @api.depends_context("tz", "uid")
+    def _compute_is_current(self):
+        today = self._aktive_today()
+        for member in self:
+            member.is_current = member.active and (not member.date_end or member.date_end >= today)
+
+    def _search_is_current(self, operator, value):
+        """The record rules give a volunteer the cases of their current assignments through
+        this field. Odoo caches a rule's domain (``ir.rule._compute_domain``) with its basic
+        optimisation only; a search method runs when the query is built, so today is
+        computed for each query - the access ends on the day after Until, not when the
+        cache happens to be cleared, nor when the daily job archives the assignment."""
+        if operator not in ("in", "not in") or set(value) != {True}:
+            return NotImplemented
+        today = self._aktive_today()
+        current = Domain("active", "=", True) & (
+            Domain("date_end", "=", False) | Domain("date_end", ">=", today)
+        )
+        return current if operator == "in" else ~current
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -202,8 +202,9 @@ class AktiveParticipant(models.Model):
             self.env.user.has_group("aktive_sammen_addon.group_aktive_municipal")
         ):
             raise UserError(self.env._("Only case workers can export a participant's data."))
-        # One "export" line says it all: the notes it reads are not logged again.
-        with self.env["aktive.access.log"]._muted("sensitive"):
+        # One "export" line says it all: the notes, the life story and the date of birth
+        # it reads are not logged again.
+        with self.env["aktive.access.log"]._muted("sensitive", "open"):
             data = self._personal_data()
         self.env["aktive.access.log"]._log("export", self.ids)
         payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()

@@ -12,9 +12,13 @@ class AktiveSensitiveNote(models.Model):
     coordinator where the person consented to sharing. Reads by the system (superuser:
     retention, jobs) are no person reading and are not logged.
 
-    Two reads return the text without ``_read_format``, so they are closed or logged here:
-    a grouped read on the text (``note:array_agg``, a group by note) is refused, and the
-    list's Export writes its line as any read does."""
+    Three reads return the text without ``_read_format``, so they are closed or logged here:
+    a grouped read on the text (``note:array_agg``, a group by note) is refused; the list's
+    Export writes its line as any read does; and the note's log (chatter) shows its changes
+    with the old and the new text (the tracking of ``note``): every time those are given to a
+    user (``/mail/thread/messages``, a message posted, the inbox - all through
+    ``_track_filter_for_display``), the note's case gets its "Read sensitive notes" line, as
+    reading the note does. Its other changes (kind, date) hold no text and write none."""
 
     _inherit = "aktive.sensitive.note"
 
@@ -29,6 +33,16 @@ class AktiveSensitiveNote(models.Model):
     @logs_access
     def web_read(self, specification):
         return super().web_read(specification)
+
+    def _track_filter_for_display(self, tracking_values):
+        tracking_values = super()._track_filter_for_display(tracking_values)
+        # sudo: only the name of the tracked field (fields are the administrator's to read);
+        # which values the user sees was decided above, by mail's own field check.
+        if not self.env.su and any(
+            tracking.field_id.name == "note" for tracking in tracking_values.sudo()
+        ):
+            self.env["aktive.access.log"]._log("sensitive", note_ids=self.ids)
+        return tracking_values
 
     def export_data(self, fields_to_export):
         result = super().export_data(fields_to_export)

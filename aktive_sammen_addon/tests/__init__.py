@@ -1,4 +1,5 @@
 from . import test_access_log
+from . import test_access_log_channels
 from . import test_access_rights
 from . import test_aktive_activity
 from . import test_aktive_contact_log

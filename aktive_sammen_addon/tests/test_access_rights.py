@@ -3,10 +3,14 @@ Each test logs in as one role and proves what it may and may not do - on the par
 its parts, the municipality's notes (models/aktive_sensitive_note.py), the volunteers' own
 log (models/aktive_contact_log.py) and the files of a case (models/ir_attachment.py)."""
 
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 from odoo.tests import tagged
+from odoo.tests.common import freeze_time
 from odoo.tools import mute_logger
 from psycopg2 import ProgrammingError
 
@@ -171,6 +175,80 @@ class TestVolunteerAccess(AccessCase):
         self.member.action_end()
         Participant = self.as_role("volunteer", "aktive.participant")
         self.assertFalse(Participant.search([]))
+
+    def end_member_on(self, until):
+        """The volunteer's assignment planned to end on `until`; the daily job not run."""
+        self.member.write({"date_start": self.today - timedelta(days=30), "date_end": until})
+        self.assertTrue(self.member.active)
+
+    def assertVolunteerSeesNothing(self):
+        """Every way in to the case for the volunteer, as RPC offers it: the case (search,
+        read, name search, count), its wishes, its network, its contact card, the volunteer's
+        own contact log entries, and a new entry."""
+        for model, record in (
+            ("aktive.participant", self.participant),
+            ("aktive.wish", self.wish),
+            ("aktive.network.member", self.member),
+            ("res.partner", self.participant.partner_id),
+            ("aktive.contact.log", self.log),
+        ):
+            Model = self.as_role("volunteer", model)
+            with self.subTest(model=model):
+                self.assertNothingFound(
+                    Model.search([("id", "=", record.id)]), "volunteer", model, "search", "rule"
+                )
+                with self.assertDenied("volunteer", model, "read", "record rule"):
+                    Model.browse(record.id).read(["display_name"])
+        Participant = self.as_role("volunteer", "aktive.participant")
+        self.assertFalse(Participant.search_read([], ["name", "phone"]))
+        self.assertFalse(Participant.name_search("Arne"))
+        self.assertEqual(Participant.search_count([]), 0)
+        self.assertFalse(self.as_role("volunteer", "res.partner").name_search("Arne Test"))
+        with self.assertDenied("volunteer", "aktive.contact.log", "create", "record rule"):
+            self.as_role("volunteer", "aktive.contact.log").create(
+                {"participant_id": self.participant.id, "note": "After the end"}
+            )
+
+    def test_v1_assignment_past_its_until_date_ends_access(self):
+        """Until yesterday: the access ended at midnight, whether or not the daily job has
+        archived the assignment yet."""
+        self.end_member_on(self.today - timedelta(days=1))
+        self.assertFalse(self.member.is_current)
+        self.assertVolunteerSeesNothing()
+
+    def test_v1_assignment_until_today_keeps_access(self):
+        """The Until day itself is still the volunteer's."""
+        self.end_member_on(self.today)
+        self.assertTrue(self.member.is_current)
+        Participant = self.as_role("volunteer", "aktive.participant")
+        self.assertEqual(Participant.search([]), self.participant)
+        self.assertEqual(Participant.browse(self.participant.id).phone, "913 45 678")
+        self.assertEqual(self.as_role("volunteer", "aktive.wish").search([]), self.wish)
+        self.assertIn(self.member, self.as_role("volunteer", "aktive.network.member").search([]))
+        self.assertTrue(
+            self.as_role("volunteer", "res.partner").search(
+                [("id", "=", self.participant.partner_id.id)]
+            )
+        )
+        self.assertEqual(self.as_role("volunteer", "aktive.contact.log").search([]), self.log)
+
+    def test_v1_access_ends_at_midnight_with_warm_caches(self):
+        """The rules are cached per user (ir.rule._compute_domain): the day is computed when
+        each query is built, so the cache a volunteer warmed on the Until day does not carry
+        the access into the next day."""
+        self.end_member_on(self.today)
+        Participant = self.as_role("volunteer", "aktive.participant")
+        self.assertEqual(Participant.search([]), self.participant)
+        self.env.invalidate_all()  # the records' cache; the rules' cache stays warm
+        with freeze_time(fields.Datetime.now() + timedelta(days=1)):
+            self.assertNothingFound(
+                Participant.search([]), "volunteer", "aktive.participant", "search", "rule"
+            )
+            with self.assertDenied("volunteer", "aktive.participant", "read", "record rule"):
+                Participant.browse(self.participant.id).read(["name"])
+        # ... and the daily job, when it runs, archives what the rules already ignore
+        with freeze_time(fields.Datetime.now() + timedelta(days=1)):
+            self.assertEqual(self.env["aktive.network.member"]._cron_end_assignments(), self.member)
 
     # Row V2: reads what a volunteer needs.
     def test_v2_reads_what_a_volunteer_needs(self):

@@ -1,6 +1,7 @@
 import importlib.util
 import os
 import subprocess
+from datetime import timedelta
 
 from odoo.exceptions import AccessError
 from odoo.fields import Command
@@ -351,6 +352,76 @@ class TestVolunteerPortal(HttpCase):
         ).json()
         self.assertEqual((manifest["scope"], manifest["start_url"]), ("/my", "/my"))
         self.assertEqual(manifest["name"], "Aktive Sammen")
+
+    def call_kw(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def plan_end(self, days_from_today):
+        """The assignment's Until date, as the coordinator sets it; the daily job not run."""
+        today = self.member.with_user(self.user)._aktive_today()
+        self.member.write(
+            {
+                "date_start": today - timedelta(days=30),
+                "date_end": today + timedelta(days=days_from_today),
+            }
+        )
+
+    def test_v1_assignment_past_its_until_date_closes_every_door(self):
+        """Row V1: Until yesterday, the daily job not run yet (the assignment still active):
+        the person's page, the contact log form, the contact form PDF and JSON-RPC reads of
+        the case, its wishes, its network and its contact card all answer as for a stranger."""
+        self.mine.write({"consent_given": True, "consent_date": "2026-01-01"})
+        wish = self.env["aktive.wish"].create({"participant_id": self.mine.id, "name": "Choir"})
+        self.plan_end(0)
+        csrf = self._csrf  # the page as it was on the Until day, with its form
+        self.plan_end(-1)
+        self.assertTrue(self.member.active, "the daily job has not run")
+        for path in ("", "/contact-form"):
+            with self.subTest(path=path):
+                response = self.url_open(f"/my/aktive/person/{self.mine.id}{path}")
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn("900 11 222", response.text)
+        response = self.url_open(
+            f"/my/aktive/person/{self.mine.id}/log",
+            data={"kind": "visit", "note": "After the end", "csrf_token": csrf},
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.logs())
+        self.assertNotIn("Helped Person", self.url_open("/my/aktive/people").text)
+        self.assertNotIn("Helped Person", self.url_open("/my").text)
+        for model, record in (
+            ("aktive.participant", self.mine),
+            ("aktive.wish", wish),
+            ("aktive.network.member", self.member),
+            ("res.partner", self.mine.partner_id),
+        ):
+            with self.subTest(model=model):
+                found = self.call_kw(
+                    model, "search_read", [[("id", "=", record.id)]], {"fields": ["display_name"]}
+                )
+                self.assertEqual(found, [])
+                with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+                    self.call_kw(model, "read", [record.ids, ["display_name"]])
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self.call_kw(
+                "aktive.contact.log", "create", [{"participant_id": self.mine.id, "kind": "visit"}]
+            )
+
+    def test_v1_assignment_until_today_keeps_the_pages(self):
+        """The Until day itself is still the volunteer's: page, PDF, log and RPC."""
+        self.mine.write({"consent_given": True, "consent_date": "2026-01-01"})
+        self.plan_end(0)
+        self.assertEqual(self.url_open(f"/my/aktive/person/{self.mine.id}").status_code, 200)
+        response = self.url_open(f"/my/aktive/person/{self.mine.id}/contact-form")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.content.startswith(b"%PDF"))
+        self.assertEqual(self.post_log(self.mine, kind="visit").status_code, 200)
+        self.assertEqual(len(self.logs()), 1)
+        found = self.call_kw("aktive.participant", "search_read", [[]], {"fields": ["name"]})
+        self.assertEqual([r["id"] for r in found], [self.mine.id])
 
     def test_portal_volunteer_cannot_read_other_cases_over_json_rpc(self):
         def call(model, method, args, kwargs=None):
