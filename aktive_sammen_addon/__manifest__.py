@@ -1,6 +1,6 @@
 {
     "name": "Aktive Sammen",
-    "version": "19.0.2.1.0",
+    "version": "19.0.3.0.0",
     "category": "Services/Volunteering",
     "summary": "Help people keep and build a social network with volunteers: "
     "the Aktive Sammen method's five steps and one-page contact form",
@@ -20,6 +20,7 @@
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "data/ir_module_module_data.xml",
+        "data/auth_signup_data.xml",
         "views/aktive_participant_views.xml",
         "views/aktive_wish_views.xml",
         "views/aktive_network_member_views.xml",

@@ -41,6 +41,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import res_partner_hours
+from . import res_partner_portal
 from . import res_users
 from . import res_users_landing
 
