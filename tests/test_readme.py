@@ -37,7 +37,7 @@ def test_oca_fragments_exist(name):
 
 def test_history_has_every_version_newest_first():
     versions = re.findall(r"^## (19\.0\.\d+\.\d+\.\d+)", readme.fragment("HISTORY"), re.M)
-    assert versions[:3] == ["19.0.2.1.0", "19.0.2.0.0", "19.0.1.0.0"]
+    assert versions[:4] == ["19.0.3.0.0", "19.0.2.1.0", "19.0.2.0.0", "19.0.1.0.0"]
     assert versions[0] == readme.manifest()["version"], "the newest entry is this version"
 
 

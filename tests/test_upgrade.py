@@ -99,7 +99,7 @@ def test_upgrade_from_19_0_1(old_addon):
         after = shell(DB, AFTER.replace("DAUGHTER", str(before["daughter"])))
     finally:
         drop_db(DB)
-    assert after["version"].startswith("19.0.2."), after
+    assert after["version"].startswith("19.0.3."), after
     assert after["portal"] and after["volunteer"], after
     assert after["bjorg_internal"], after
     assert after["sees"] == [after["arne"]], after

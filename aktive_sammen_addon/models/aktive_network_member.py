@@ -137,10 +137,12 @@ class AktiveNetworkMember(models.Model):
         case see it, no one else (security/aktive_rules.xml). As superuser: a flag of the
         rules, set whoever adds the member."""
         cards = self.sudo().partner_id.filtered(
-            lambda p: not (
-                p.is_aktive_volunteer
-                or p.is_company
-                or p.with_context(active_test=False).user_ids
+            lambda p: (
+                not (
+                    p.is_aktive_volunteer
+                    or p.is_company
+                    or p.with_context(active_test=False).user_ids
+                )
             )
         )
         cards._aktive_mark_private()

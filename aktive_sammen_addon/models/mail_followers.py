@@ -17,7 +17,9 @@ class MailFollowers(models.Model):
     # which cases exist, and who works on them) is for those who may write the record, as
     # the followers field of the record itself is (models/aktive_case_privacy.py).
     aktive_visible = fields.Boolean(
-        compute="_compute_aktive_visible", search="_search_aktive_visible"
+        string="Visible follower",
+        compute="_compute_aktive_visible",
+        search="_search_aktive_visible",
     )
 
     @api.model
@@ -43,8 +45,10 @@ class MailFollowers(models.Model):
         case_models = self._aktive_case_models()
         visible = Domain("res_model", "not in", case_models)
         for name in case_models:
-            if not self.env["ir.model.access"].with_user(user).check(
-                name, "write", raise_exception=False
+            if (
+                not self.env["ir.model.access"]
+                .with_user(user)
+                .check(name, "write", raise_exception=False)
             ):
                 continue
             writable = self.env["ir.rule"].with_user(user)._compute_domain(name, "write")

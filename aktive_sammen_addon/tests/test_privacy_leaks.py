@@ -27,8 +27,8 @@ class TestFollowersOfOtherCases(AccessCase):
     def setUpClass(cls):
         super().setUpClass()
         # the coordinator follows both cases and the foreign wish (allowed: may write them)
-        for record in (cls.participant, cls.foreign, cls.foreign_wish):
-            record.message_subscribe(partner_ids=cls.coordinator.partner_id.ids)
+        for case_record in (cls.participant, cls.foreign, cls.foreign_wish):
+            case_record.message_subscribe(partner_ids=cls.coordinator.partner_id.ids)
         cls.foreign_lines = (
             cls.env["mail.followers"]
             .sudo()
@@ -109,7 +109,9 @@ class TestFollowersOverHttp(DenialMixin, HttpCase):
         other = Unit.create({"name": "NAV"})
         Participant = self.env["aktive.participant"]
         self.mine = Participant.create({"name": "Own Unit Person", "municipal_unit_id": mine.id})
-        self.other = Participant.create({"name": "Other Unit Person", "municipal_unit_id": other.id})
+        self.other = Participant.create(
+            {"name": "Other Unit Person", "municipal_unit_id": other.id}
+        )
         self.other.message_subscribe(partner_ids=self.coordinator.partner_id.ids)
         self.authenticate("x2_http_muni", "x2_http_muni")
 
