@@ -15,7 +15,8 @@ class MailFollowers(models.Model):
 
     # The global rule aktive_followers_rule_case_records: who follows a case record (and so
     # which cases exist, and who works on them) is for those who may write the record, as
-    # the followers field of the record itself is (models/aktive_case_privacy.py).
+    # the followers field of the record itself is (models/aktive_case_privacy.py); who
+    # follows a contact card, for those who may read the card.
     aktive_visible = fields.Boolean(
         string="Visible follower",
         compute="_compute_aktive_visible",
@@ -43,7 +44,16 @@ class MailFollowers(models.Model):
         # The rule is evaluated on a superuser model: the real user's rights decide.
         user = self.env.user
         case_models = self._aktive_case_models()
-        visible = Domain("res_model", "not in", case_models)
+        visible = Domain("res_model", "not in", [*case_models, "res.partner"])
+        # A contact card's followers are read by who may read the card: a participant's or a
+        # relative's card is as private as the case (security/aktive_rules.xml).
+        if self.env["ir.model.access"].with_user(user).check(
+            "res.partner", "read", raise_exception=False
+        ):
+            cards = self.env["res.partner"].with_user(user).with_context(active_test=False)
+            visible |= Domain("res_model", "=", "res.partner") & Domain(
+                "res_id", "in", cards._search([])
+            )
         for name in case_models:
             if (
                 not self.env["ir.model.access"]

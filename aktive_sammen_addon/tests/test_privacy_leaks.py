@@ -71,6 +71,20 @@ class TestFollowersOfOtherCases(AccessCase):
         store = case.message_get_followers()
         self.assertNotIn("mail.followers", store)
 
+    def test_x2_followers_of_a_private_card(self):
+        """A relative's card in another unit's case: who follows it is as private as it."""
+        card = self.env["res.partner"].create({"name": "Relative Followed"})
+        self.add_member(card, self.foreign)
+        card.message_subscribe(partner_ids=self.coordinator.partner_id.ids)
+        domain = [("res_model", "=", "res.partner"), ("res_id", "=", card.id)]
+        found = self.as_role("municipal", "mail.followers").search(domain)
+        self.assertNothingFound(found, "municipal", "mail.followers", "search", "followers")
+        self.assertTrue(self.as_role("coordinator", "mail.followers").search(domain))
+        # an ordinary contact's followers, as Odoo has them
+        self.organisation.message_subscribe(partner_ids=self.coordinator.partner_id.ids)
+        domain = [("res_model", "=", "res.partner"), ("res_id", "=", self.organisation.id)]
+        self.assertTrue(self.as_role("municipal", "mail.followers").search(domain))
+
     def test_x2_another_company_does_not_list_followers(self):
         other_company = self.env["res.company"].create({"name": "Other centre"})
         other_coordinator = self.new_role_user("x2_other_coord", "coordinator", other_company)
