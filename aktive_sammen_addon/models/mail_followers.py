@@ -47,19 +47,14 @@ class MailFollowers(models.Model):
         visible = Domain("res_model", "not in", [*case_models, "res.partner"])
         # A contact card's followers are read by who may read the card: a participant's or a
         # relative's card is as private as the case (security/aktive_rules.xml).
-        if self.env["ir.model.access"].with_user(user).check(
-            "res.partner", "read", raise_exception=False
-        ):
+        access = self.env["ir.model.access"].with_user(user)
+        if access.check("res.partner", "read", raise_exception=False):
             cards = self.env["res.partner"].with_user(user).with_context(active_test=False)
             visible |= Domain("res_model", "=", "res.partner") & Domain(
                 "res_id", "in", cards._search([])
             )
         for name in case_models:
-            if (
-                not self.env["ir.model.access"]
-                .with_user(user)
-                .check(name, "write", raise_exception=False)
-            ):
+            if not access.check(name, "write", raise_exception=False):
                 continue
             writable = self.env["ir.rule"].with_user(user)._compute_domain(name, "write")
             # sudo: the records the user's write rules allow (the rules applied here, as
