@@ -201,9 +201,15 @@ class TestRelativeCardsInANetwork(AccessCase):
             "Lions Test",
         )
 
+    def test_x5_contact_person_of_an_organisation_stays_public(self):
+        """A line of kind Organisation (the contact person at Lions) is no relative."""
+        contact = self.env["res.partner"].create({"name": "Lions Contact"})
+        self.add_member(contact, self.foreign, member_kind="organisation")
+        self.assertFalse(contact.aktive_private_card)
+
     def test_x5_relative_moved_onto_a_line_later(self):
         """The line's member changed to a plain contact: private from then on."""
-        line = self.add_member(self.organisation, self.foreign)
+        line = self.add_member(self.relative, self.foreign)
         cousin = self.env["res.partner"].create({"name": "Cousin Test"})
         line.partner_id = cousin
         self.assertTrue(cousin.aktive_private_card)
