@@ -23,6 +23,7 @@
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "data/ir_module_module_data.xml",
+        "data/auth_signup_data.xml",
         "views/aktive_participant_views.xml",
         "views/aktive_notice_views.xml",
         "views/aktive_wish_views.xml",

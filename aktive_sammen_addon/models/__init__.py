@@ -49,6 +49,7 @@ from . import res_partner
 from . import res_partner_company
 from . import res_partner_hours
 from . import res_partner_messages
+from . import res_partner_portal
 from . import res_users
 from . import res_users_landing
 

@@ -171,11 +171,38 @@ class AktiveNetworkMember(models.Model):
             if member.partner_id == member.participant_id.partner_id:
                 raise ValidationError(self.env._("A person is not a member of their own network."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        members = super().create(vals_list)
+        members._aktive_mark_relative_cards()
+        return members
+
     def write(self, vals):
         result = super().write(vals)
         if "active" in vals and not vals["active"]:
             self._end_notifications()
+        if vals.get("partner_id") or vals.get("member_kind") == "own":
+            self._aktive_mark_relative_cards()
         return result
+
+    def _aktive_mark_relative_cards(self):
+        """A relative or friend in the network (the person's own network, and a plain
+        contact: not a volunteer, an organisation or anyone with a login) is the case's
+        private contact from now on, as a card made under the participant's is: the
+        volunteers and municipal contacts of the case see it, no one else
+        (security/aktive_rules.xml). As superuser: a flag of the rules, set whoever adds
+        the member."""
+        own = self.sudo().filtered(lambda m: m.member_kind == "own")
+        cards = own.partner_id.filtered(
+            lambda p: (
+                not (
+                    p.is_aktive_volunteer
+                    or p.is_company
+                    or p.with_context(active_test=False).user_ids
+                )
+            )
+        )
+        cards._aktive_mark_private()
 
     def _end_notifications(self):
         """An ended assignment ends what it let the member receive: they stop following the

@@ -6,6 +6,10 @@ from odoo.exceptions import ValidationError
 
 from .aktive_groups import CASE_WORKERS
 
+# What a volunteer gives when proposing a wish (the portal's "tell the coordinator", or
+# create over RPC); the state is always New.
+PROPOSAL_FIELDS = frozenset({"participant_id", "name", "description", "category_id", "state"})
+
 
 class AktiveWish(models.Model):
     """A wish in the person's own words, and what was agreed to meet it."""
@@ -99,9 +103,21 @@ class AktiveWish(models.Model):
         if not self.env.user.has_group("aktive_sammen_addon.group_aktive_coordinator"):
             for vals in vals_list:
                 vals["state"] = "new"
-        if not self.env.user.has_groups(CASE_WORKERS):
+        if not (self.env.su or self.env.user.has_groups(CASE_WORKERS)):
+            # A proposal is the wish in the person's words: what the coordinator sets (the
+            # dates, who carries it, the agreement, the municipality's duty...) is left out,
+            # also when given as a default in the context.
+            vals_list = [
+                {name: value for name, value in vals.items() if name in PROPOSAL_FIELDS}
+                for vals in vals_list
+            ]
+            context = {
+                key: value
+                for key, value in self.env.context.items()
+                if not key.startswith("default_") or key[len("default_") :] in PROPOSAL_FIELDS
+            }
             # Proposing is not following: a follower would be sent the case workers' messages.
-            self = self.with_context(mail_create_nosubscribe=True)
+            self = self.with_context(context, mail_create_nosubscribe=True)
         return super().create([self._state_dates(vals) for vals in vals_list])
 
     def write(self, vals):

@@ -97,8 +97,9 @@ class ResPartner(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        help="The card is, or was, a participant's - or was made under one (a relative): it "
-        "stays as private as the case, also after the case is pointed at another card.",
+        help="The card is, or was, a participant's - or was made under one, or is a relative "
+        "or friend in a network: it stays as private as the case, also after the case is "
+        "pointed at another card.",
     )
     aktive_last_assignment_end = fields.Date(
         string="Last assignment ended",

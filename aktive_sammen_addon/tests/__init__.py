@@ -57,6 +57,7 @@ from . import test_portal
 from . import test_portal_tour
 from . import test_privacy
 from . import test_privacy_channels
+from . import test_privacy_leaks
 from . import test_res_partner
 from . import test_search_paths
 from . import test_settings
