@@ -72,6 +72,8 @@ from . import aktive_network_member_notice
 from . import aktive_participant_closing
 from . import aktive_participant_notice
 from . import aktive_wish_notice
+
+# isort: split
 # Extend the participant: the municipality's inbox, taking a case, the checklist, the
 # follow-up cadence.
 from . import aktive_participant_cadence

@@ -19,8 +19,8 @@ from . import test_board_progress
 from . import test_board_tour
 from . import test_case_actions
 from . import test_case_actions_tour
-from . import test_case_integrity
 from . import test_case_checklist
+from . import test_case_integrity
 from . import test_case_worker_group
 from . import test_case_workflow_tour
 from . import test_company_cards
