@@ -202,6 +202,10 @@ class AktiveNetworkMember(models.Model):
                 )
             )
         )
+        # Private to the case, and of its company: a card without company would be hidden
+        # from the case's own coordinator by the company-scoped contact rules.
+        for company, members in own.grouped(lambda m: m.participant_id.company_id).items():
+            (members.partner_id & cards)._aktive_take_case_company(company)
         cards._aktive_mark_private()
 
     def _end_notifications(self):
