@@ -38,6 +38,8 @@ class AktiveMunicipalMessage(models.Model):
     _order = "state desc, create_date desc, id desc"
     _check_company_auto = True
     _rec_name = "participant_id"
+    # A message stays on its case (models/aktive_case_privacy.py).
+    _aktive_case_field = "participant_id"
     _input_limits = {"text": 4000, "handled_note": 4000}
 
     # No check_company: the company is the participant's (related), the picker would be empty.

@@ -479,12 +479,15 @@ class AktiveParticipant(models.Model):
         self._check_input_types(vals)
         if vals.get("partner_id") or vals.get("company_id"):
             # A case moves only to a card it may use, and a card without company becomes its.
+            # A case moved to another company takes its own card (and those under it) along.
             cards = self.env["res.partner"].browse(vals.get("partner_id"))
+            company = self.env["res.company"].browse(vals.get("company_id"))
             for participant in self:
-                company = self.env["res.company"].browse(vals.get("company_id"))
-                (cards or participant.partner_id)._aktive_check_case_company(
-                    company or participant.company_id
-                )
+                card = cards or participant.partner_id
+                if not cards and company and card.company_id == participant.company_id:
+                    participant._aktive_move_card(company)
+                    continue
+                card._aktive_check_case_company(company or participant.company_id)
         if vals.get("partner_id"):
             # the new card and the old one: an old card stays as private as the case
             (
@@ -536,6 +539,17 @@ class AktiveParticipant(models.Model):
         # sudo: these fields no user writes (aktive.case.privacy refuses them); only the
         # values the process computed, on the cases it was allowed to change.
         return self.sudo().write(vals)
+
+    def _aktive_move_card(self, company):
+        """The case's own card and the cards under it go with the case to `company`. As
+        superuser: moving the case is the coordinator's (field writers), the card follows;
+        a card that is also someone else's (a user, a volunteer) stays where it is."""
+        self.ensure_one()
+        card = self.partner_id.sudo()
+        if card.user_ids or card.is_aktive_volunteer:
+            return
+        cards = card.with_context(active_test=False).search([("id", "child_of", card.id)])
+        cards.filtered(lambda c: c.company_id == self.company_id).write({"company_id": company.id})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

@@ -28,6 +28,8 @@ class AktiveVolunteerRequest(models.Model):
     _order = "date_asked desc, id desc"
     _rec_name = "partner_id"
     _check_company_auto = True
+    # A request stays on its wish's case (models/aktive_case_privacy.py).
+    _aktive_case_field = "participant_id"
 
     wish_id = fields.Many2one(
         "aktive.wish", required=True, index=True, ondelete="cascade", readonly=True

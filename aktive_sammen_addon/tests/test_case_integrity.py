@@ -65,10 +65,34 @@ class TestRecordsStayOnTheirCase(IntegrityCase):
                 or not field
                 or field.comodel_name != "aktive.participant"
                 or name == "aktive.access.log"  # append-only: no user creates or writes a line
+                # told once and never changed: its own write takes nothing but date_seen
+                # (test_x10_a_notice_stays_what_was_told)
+                or name == "aktive.notice"
             ):
                 continue
             with self.subTest(model=name):
                 self.assertEqual(model._aktive_case_field, "participant_id", name)
+
+    def test_x10_a_notice_stays_what_was_told(self):
+        notice = self.env["aktive.notice"].create(
+            {
+                "participant_id": self.participant.id,
+                "company_id": self.participant.company_id.id,
+                "partner_id": self.coordinator.partner_id.id,
+                "kind": "pause",
+                "text": "Pause",
+            }
+        )
+        for vals in (
+            {"participant_id": self.foreign.id},
+            {"company_id": self.case_b.company_id.id},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertDenied(
+                    "coordinator", "aktive.notice", "write", "move to another case"
+                ):
+                    self.as_role("coordinator", "aktive.notice").browse(notice.id).write(vals)
+        self.assertEqual(notice.participant_id, self.participant)
 
     def test_x10_coordinator_moves_no_record_to_another_case(self):
         for model, record in self.children.items():
