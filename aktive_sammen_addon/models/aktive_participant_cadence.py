@@ -15,6 +15,8 @@ class AktiveParticipant(models.Model):
     def write(self, vals):
         if "stage_id" not in vals:
             return super().write(vals)
+        # The step is looked up below, before the base write's input guard runs.
+        self._check_input_types(vals)
         target = self.env["aktive.stage"].browse(vals["stage_id"])
         # By id, from the cache the write fills anyway: no read of the steps of its own.
         entered_ids = [p.id for p in self if p.stage_id.id != target.id]

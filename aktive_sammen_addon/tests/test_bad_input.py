@@ -723,6 +723,10 @@ class TestUnstorableOverTheWire(HttpCase):
         )
         self.mahmoud = self.env.ref("aktive_sammen_addon.user_mahmoud_demo").partner_id
         self.unit = self.env.ref("aktive_sammen_addon.unit_home_care_demo")
+        # The messages are read in English, their source language; the demo users read
+        # bokmål (the translations are tested in test_translations_loaded.py).
+        for login in ("bjorg", "hilde", "mahmoud"):
+            self.env["res.users"].search([("login", "=", login)]).lang = "en_US"
 
     def snapshot(self):
         self.env.invalidate_all()
