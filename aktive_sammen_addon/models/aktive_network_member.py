@@ -85,7 +85,10 @@ class AktiveNetworkMember(models.Model):
         """Today where the user is: the request's or the user's time zone, else the
         company's (a volunteer's account may have none). The same day as the forms show."""
         # sudo: the company's time zone only (a portal user may not read the company card).
-        tz = self.env.context.get("tz") or self.env.user.tz or self.env.company.sudo().partner_id.tz
+        # A request's own time zone only for the superuser: a JSON-RPC caller could send a far
+        # one and stretch an assignment past its Until date.
+        context_tz = self.env.context.get("tz") if self.env.su else None
+        tz = context_tz or self.env.user.tz or self.env.company.sudo().partner_id.tz
         return fields.Date.context_today(self.with_context(tz=tz))
 
     @api.depends("active", "date_end")
